@@ -1,0 +1,112 @@
+import ITSSDomain
+
+/// Consistency checks on the level texts of each field: duplicates, scale outliers, thresholds that do
+/// not grow with the level, and role phrases that name another field.
+enum LevelTextChecks {
+    static func diagnostics(for standard: Standard) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        let fieldNames = standard.fields.map(\.name)
+        for field in standard.fields {
+            result += scaleOutliers(in: field)
+            for item in field.items {
+                result += duplicateTexts(in: item, field: field)
+                result += nonMonotonicThresholds(in: item, field: field)
+                result += otherFieldNames(in: item, field: field, fieldNames: fieldNames)
+            }
+        }
+        return result
+    }
+
+    static func duplicateTexts(in item: SkillItem, field: SpecialtyField) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for (index, description) in item.levels.enumerated() {
+            for earlier in item.levels[..<index] where earlier.text == description.text {
+                result.append(
+                    Diagnostic(.warning, .duplicateLevelText, line: description.line, field: field.name, item: item.name,
+                        level: description.level,
+                        message: "the text is the same as level \(earlier.level) (line \(earlier.line)); the levels are not told apart"))
+            }
+        }
+        return result
+    }
+
+    static func scaleOutliers(in field: SpecialtyField) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for levelCondition in field.scaleConditions where levelCondition.agreeingItems < levelCondition.totalItems {
+            let majority = levelCondition.condition
+            for item in field.items {
+                guard let description = item.description(atLevel: levelCondition.level), description.scale != majority
+                else { continue }
+                // Upper bounds are descriptive; only a different role or minimum changes what the level asks.
+                let substantive = description.scale.role != majority.role
+                    || requirements(description.scale) != requirements(majority)
+                result.append(
+                    Diagnostic(substantive ? .warning : .info, .scaleConditionOutlier, line: description.line,
+                        field: field.name, item: item.name, level: levelCondition.level,
+                        message: "states \"\(description.scale.summary)\" where \(levelCondition.agreeingItems) of the field's "
+                            + "\(levelCondition.totalItems) items state \"\(majority.summary)\""))
+            }
+        }
+        return result
+    }
+
+    private static func requirements(_ condition: ScaleCondition) -> [String] {
+        condition.thresholds.compactMap { threshold in threshold.minimum.map { "\(threshold.measure.rawValue)=\($0)" } }
+    }
+
+    static func nonMonotonicThresholds(in item: SkillItem, field: SpecialtyField) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for measure in [ScaleMeasure.peakStaff, .annualContractYen] {
+            let stated = item.levels.compactMap { description in
+                description.scale.minimum(measure).map { (description, $0) }
+            }
+            for (lower, higher) in zip(stated, stated.dropFirst()) where lower.1 >= higher.1 {
+                result.append(
+                    Diagnostic(.warning, .scaleNotMonotonic, line: lower.0.line, field: field.name, item: item.name,
+                        level: lower.0.level,
+                        message: "level \(lower.0.level) asks ≥ \(ScaleCondition.format(lower.1, measure)) but level "
+                            + "\(higher.0.level) only ≥ \(ScaleCondition.format(higher.1, measure))"))
+            }
+        }
+        return result
+    }
+
+    /// Role phrases ("as a leader of system management", "other network operation members") that name another
+    /// field of the job category and not the item's own field.
+    static func otherFieldNames(in item: SkillItem, field: SpecialtyField, fieldNames: [String]) -> [Diagnostic] {
+        let own = field.name.lowercased()
+        let others = fieldNames.map { $0.lowercased() }.filter { $0 != own }
+        var result: [Diagnostic] = []
+        for description in item.levels {
+            let words = LevelTextWords(description.sourceText)
+            var subjects: [[Substring]] = [ScaleConditionReader.role(in: words).subject]
+            subjects += teamSubjects(in: words)
+            for subject in subjects where !subject.isEmpty {
+                let phrase = " " + subject.joined(separator: " ") + " "
+                guard !phrase.contains(" \(own) ") else { continue }
+                let named = others.filter { phrase.contains(" \($0) ") }.max { $0.count < $1.count }
+                guard let other = named, let otherName = fieldNames.first(where: { $0.lowercased() == other }) else { continue }
+                result.append(
+                    Diagnostic(.warning, .levelTextNamesOtherField, line: description.line, field: field.name,
+                        item: item.name, level: description.level,
+                        message: "the text speaks of \"\(subject.joined(separator: " "))\", which names the field "
+                            + "\"\(otherName)\", not \"\(field.name)\""))
+                break
+            }
+        }
+        return result
+    }
+
+    /// Words before "members", "member", "leader" or "team": "other network operation members".
+    private static func teamSubjects(in words: LevelTextWords) -> [[Substring]] {
+        let tokens = words.tokens
+        let stops: Set<Substring> = [",", ".", ";", "other", "the", "and", "a", "an", "as", "with", "of", "by", "on"]
+        var result: [[Substring]] = []
+        for position in tokens.indices where ["members", "member", "leader", "team"].contains(tokens[position]) {
+            var start = position
+            while start > 0, position - start < 3, !stops.contains(tokens[start - 1]) { start -= 1 }
+            if start < position { result.append(Array(tokens[start..<position])) }
+        }
+        return result
+    }
+}

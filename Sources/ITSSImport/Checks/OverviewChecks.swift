@@ -1,0 +1,93 @@
+import ITSSDomain
+
+/// Compares the skill-area overview with the proficiency pages.
+enum OverviewChecks {
+    static func diagnostics(for standard: Standard) -> [Diagnostic] {
+        guard !standard.overview.isEmpty else { return [] }
+        var result: [Diagnostic] = []
+        let overviewByKey = Dictionary(grouping: standard.overview) { NameKey($0.name) }
+        var pageKeys = Set<NameKey>()
+        for field in standard.fields where field.kind == .specialty {
+            for item in field.items {
+                let key = NameKey(item.name)
+                let firstSighting = pageKeys.insert(key).inserted
+                guard let entries = overviewByKey[key] else {
+                    if firstSighting {
+                        result.append(
+                            Diagnostic(.warning, .overviewItemMismatch, line: item.line, field: field.name, item: item.name,
+                                message: "the item is not listed in the skill-area overview"))
+                    }
+                    continue
+                }
+                if firstSighting, let entry = entries.first, entry.name != item.name {
+                    result.append(
+                        Diagnostic(.info, .overviewItemMismatch, line: entry.line, field: field.name, item: item.name,
+                            message: "the overview spells the item \"\(entry.name)\""))
+                }
+                result += knowledgeDifferences(item: item, field: field, entries: entries)
+            }
+        }
+        for entry in standard.overview where !pageKeys.contains(NameKey(entry.name)) {
+            result.append(
+                Diagnostic(.warning, .overviewItemMismatch, line: entry.line, item: entry.name,
+                    message: "the overview lists the item but no proficiency page has it"))
+        }
+        return deduplicated(result)
+    }
+
+    /// Differences between the page's knowledge items and the closest overview entry of the same name.
+    private static func knowledgeDifferences(item: SkillItem, field: SpecialtyField, entries: [OverviewEntry]) -> [Diagnostic] {
+        let page = KnowledgeSet(item.knowledgeItems)
+        let closest = entries.max { page.overlap(KnowledgeSet($0.knowledgeItems)) < page.overlap(KnowledgeSet($1.knowledgeItems)) }
+        guard let entry = closest else { return [] }
+        let overview = KnowledgeSet(entry.knowledgeItems)
+        let onlyOnPage = page.missing(from: overview)
+        let onlyInOverview = overview.missing(from: page)
+        guard !onlyOnPage.isEmpty || !onlyInOverview.isEmpty else { return [] }
+        var parts: [String] = []
+        if !onlyOnPage.isEmpty { parts.append("the page lists \(quoted(onlyOnPage)) which the overview does not") }
+        if !onlyInOverview.isEmpty { parts.append("the overview (line \(entry.line)) lists \(quoted(onlyInOverview)) which the page does not") }
+        return [
+            Diagnostic(.warning, .overviewKnowledgeMismatch, line: item.line, field: field.name, item: item.name,
+                message: parts.joined(separator: "; "))
+        ]
+    }
+
+    /// Common items repeat the same finding in every field: keep one per item and message.
+    private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<String>()
+        return diagnostics.filter { seen.insert("\($0.code.rawValue)|\($0.item ?? "")|\($0.message)").inserted }
+    }
+
+    static func quoted(_ names: [String]) -> String {
+        names.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+}
+
+/// A name compared without case, spacing or punctuation: "relationship(service desk)" = "Relationship (Service Desk)".
+struct NameKey: Hashable {
+    let value: String
+
+    init(_ name: String) {
+        value = String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+}
+
+/// Knowledge items compared by `NameKey`, ignoring the overview's trailing "etc".
+struct KnowledgeSet {
+    let names: [String]
+    let keys: Set<NameKey>
+
+    init(_ names: [String]) {
+        let kept = names.filter { !["etc", "etc."].contains($0.lowercased()) }
+        self.names = kept
+        keys = Set(kept.map(NameKey.init))
+    }
+
+    func overlap(_ other: KnowledgeSet) -> Int { keys.intersection(other.keys).count }
+
+    /// Names of this set whose key the other set lacks, in order.
+    func missing(from other: KnowledgeSet) -> [String] {
+        names.filter { !other.keys.contains(NameKey($0)) }
+    }
+}

@@ -1,0 +1,63 @@
+/// A document's text split into numbered lines, with the extraction's whitespace trimmed.
+struct SourceText {
+    /// Trimmed lines; index 0 is line 1.
+    let lines: [Substring]
+
+    /// Decodes and splits the document.
+    /// - Throws: `DocumentError.empty` or `.binary` when the bytes are not a text document.
+    init(bytes: [UInt8]) throws(DocumentError) {
+        if let offset = SourceText.firstNonTextByte(bytes) {
+            let line = 1 + bytes[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw .binary(line: line, offset: offset)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(SourceText.trim)
+        guard lines.contains(where: { !$0.isEmpty }) else { throw .empty }
+        self.lines = lines
+    }
+
+    /// The trimmed line with this 1-based number.
+    subscript(number: Int) -> Substring { lines[number - 1] }
+
+    var count: Int { lines.count }
+
+    static func trim(_ line: Substring) -> Substring {
+        var start = line.startIndex
+        var end = line.endIndex
+        while start < end, isSpace(line[start]) { start = line.index(after: start) }
+        while end > start, isSpace(line[line.index(before: end)]) { end = line.index(before: end) }
+        return line[start..<end]
+    }
+
+    static func isSpace(_ character: Character) -> Bool {
+        switch character {
+        case " ", "\t", "\r", "\r\n", "\u{00A0}", "\u{3000}", "\u{FEFF}", "\u{000C}": true
+        default: false
+        }
+    }
+
+    /// The offset of the first byte that cannot be part of a UTF-8 text document (NUL, other control
+    /// bytes than tab/CR/LF/FF, or malformed UTF-8), or `nil` when the bytes are text.
+    static func firstNonTextByte(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { return index }
+                index += 1
+                continue
+            }
+            let length: Int
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for next in (index + 1)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
+            index += length
+        }
+        return nil
+    }
+}
