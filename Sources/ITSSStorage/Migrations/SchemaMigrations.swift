@@ -1,0 +1,52 @@
+import FluentKit
+import Foundation
+
+/// The numbered, append-only list of migrations. Never edit or reorder a released migration; add a new one.
+enum SchemaMigrations {
+    static let all: [any Migration] = [
+        M001_CreateCatalog(),
+        M002_CreateAuditLog(),
+    ]
+}
+
+extension AppDatabase {
+    /// Applies every migration not yet applied, as one batch.
+    /// - Throws: the database error of the failing migration (nothing of that migration is applied).
+    public func migrate() async throws {
+        let migrator = try makeMigrator()
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Reverts the most recent batch of migrations.
+    /// - Throws: the database error of the failing revert.
+    public func revertLastMigrationBatch() async throws {
+        let migrator = try makeMigrator()
+        try await migrator.setupIfNeeded().get()
+        try await migrator.revertLastBatch().get()
+    }
+
+    /// Reverts every migration (drops the whole schema). Used by tests and `itss migrate --revert-all`.
+    /// - Throws: the database error of the failing revert.
+    public func revertAllMigrations() async throws {
+        let migrator = try makeMigrator()
+        try await migrator.setupIfNeeded().get()
+        try await migrator.revertAllBatches().get()
+    }
+
+    /// The names of applied migrations, oldest first.
+    /// - Throws: the database error.
+    public func appliedMigrations() async throws -> [String] {
+        let migrator = try makeMigrator()
+        try await migrator.setupIfNeeded().get()
+        let rows = try await sql().raw("SELECT name FROM _fluent_migrations ORDER BY batch, name").all()
+        return try rows.map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    private func makeMigrator() throws -> Migrator {
+        let migrations = Migrations()
+        migrations.add(SchemaMigrations.all)
+        let database = try fluent()
+        return Migrator(databaseFactory: { _ in database }, migrations: migrations, on: eventLoop, migrationLogLevel: .debug)
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `itss`: the IT Skill Standard catalog, assessments and levels.
+@main
+struct ITSSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "itss",
+        abstract: "The IT Skill Standard (ITSS) catalog, assessments and levels.",
+        discussion: """
+            Data lives in an embedded SQLite file under $ITSS_DATA_DIR (default ./data); set
+            DATABASE_URL=postgres://… to use PostgreSQL. The built-in standards are loaded on first use.
+            """,
+        subcommands: [CatalogCommand.self, MigrateCommand.self]
+    )
+}
