@@ -79,7 +79,7 @@ enum LevelTextChecks {
         var result: [Diagnostic] = []
         for description in item.levels {
             let words = LevelTextWords(description.sourceText)
-            var subjects: [[Substring]] = [ScaleConditionReader.role(in: words).subject]
+            var subjects: [[String]] = [ScaleConditionReader.role(in: words).subject]
             subjects += teamSubjects(in: words)
             for subject in subjects where !subject.isEmpty {
                 let phrase = " " + subject.joined(separator: " ") + " "
@@ -98,14 +98,23 @@ enum LevelTextChecks {
     }
 
     /// Words before "members", "member", "leader" or "team": "other network operation members".
-    private static func teamSubjects(in words: LevelTextWords) -> [[Substring]] {
-        let tokens = words.tokens
-        let stops: Set<Substring> = [",", ".", ";", "other", "the", "and", "a", "an", "as", "with", "of", "by", "on"]
-        var result: [[Substring]] = []
-        for position in tokens.indices where ["members", "member", "leader", "team"].contains(tokens[position]) {
-            var start = position
-            while start > 0, position - start < 3, !stops.contains(tokens[start - 1]) { start -= 1 }
-            if start < position { result.append(Array(tokens[start..<position])) }
+    private static let teamStops: Set<String> = [",", ".", ";", "other", "the", "and", "a", "an", "as", "with", "of", "by", "on"]
+
+    private static func teamSubjects(in words: LevelTextWords) -> [[String]] {
+        var result: [[String]] = []
+        for position in 0..<words.count
+        where words.isWord("members", at: position) || words.isWord("member", at: position)
+            || words.isWord("leader", at: position) || words.isWord("team", at: position)
+        {
+            var subject: [String] = []
+            var cursor = position - 1
+            while cursor >= 0, subject.count < 3 {
+                let token = words.token(cursor)
+                if teamStops.contains(token) { break }
+                subject.insert(token, at: 0)
+                cursor -= 1
+            }
+            if !subject.isEmpty { result.append(subject) }
         }
         return result
     }

@@ -38,9 +38,8 @@ enum OverviewChecks {
     /// Differences between the page's knowledge items and the closest overview entry of the same name.
     private static func knowledgeDifferences(item: SkillItem, field: SpecialtyField, entries: [OverviewEntry]) -> [Diagnostic] {
         let page = KnowledgeSet(item.knowledgeItems)
-        let closest = entries.max { page.overlap(KnowledgeSet($0.knowledgeItems)) < page.overlap(KnowledgeSet($1.knowledgeItems)) }
-        guard let entry = closest else { return [] }
-        let overview = KnowledgeSet(entry.knowledgeItems)
+        let candidates = entries.map { ($0, KnowledgeSet($0.knowledgeItems)) }
+        guard let (entry, overview) = candidates.max(by: { page.overlap($0.1) < page.overlap($1.1) }) else { return [] }
         let onlyOnPage = page.missing(from: overview)
         let onlyInOverview = overview.missing(from: page)
         guard !onlyOnPage.isEmpty || !onlyInOverview.isEmpty else { return [] }
@@ -69,25 +68,39 @@ struct NameKey: Hashable {
     let value: String
 
     init(_ name: String) {
-        value = String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var isASCII = true
+        for byte in name.utf8 {
+            switch byte {
+            case 0x41...0x5A: bytes.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
+            case 0x80...: isASCII = false
+            default: continue
+            }
+        }
+        if isASCII {
+            value = String(decoding: bytes, as: UTF8.self)
+        } else {
+            value = String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+        }
     }
 }
 
 /// Knowledge items compared by `NameKey`, ignoring the overview's trailing "etc".
 struct KnowledgeSet {
-    let names: [String]
+    let entries: [(name: String, key: NameKey)]
     let keys: Set<NameKey>
 
     init(_ names: [String]) {
-        let kept = names.filter { !["etc", "etc."].contains($0.lowercased()) }
-        self.names = kept
-        keys = Set(kept.map(NameKey.init))
+        entries = names.filter { !["etc", "etc."].contains($0.lowercased()) }.map { ($0, NameKey($0)) }
+        keys = Set(entries.map(\.key))
     }
 
     func overlap(_ other: KnowledgeSet) -> Int { keys.intersection(other.keys).count }
 
     /// Names of this set whose key the other set lacks, in order.
     func missing(from other: KnowledgeSet) -> [String] {
-        names.filter { !other.keys.contains(NameKey($0)) }
+        entries.filter { !other.keys.contains($0.key) }.map(\.name)
     }
 }

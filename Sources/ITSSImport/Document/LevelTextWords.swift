@@ -1,55 +1,105 @@
-/// A level text as lowercase word tokens, with commas and full stops kept as their own tokens.
+/// A level text as lowercase word tokens over its UTF-8 bytes, with commas and full stops kept as tokens.
 ///
-/// Numbers keep their decimal point ("2.5"); the scale and role readers match word sequences on it.
+/// Numbers keep their decimal point ("2.5"). The scale and role readers match word sequences on it; working
+/// on bytes keeps reading a whole document within a few milliseconds.
 struct LevelTextWords {
-    let tokens: [Substring]
+    /// The text's bytes with ASCII letters lowercased.
+    private let bytes: [UInt8]
+    /// Byte ranges of the tokens.
+    private let ranges: [Range<Int>]
 
     init(_ text: String) {
-        let lowered = text.lowercased()
-        var tokens: [Substring] = []
-        var start: String.Index?
-        var index = lowered.startIndex
-        while index < lowered.endIndex {
-            let character = lowered[index]
-            let next = lowered.index(after: index)
-            let isNumberPoint = character == "." && start != nil && next < lowered.endIndex
-                && lowered[next].isNumber && lowered[lowered.index(before: index)].isNumber
-            if character.isLetter || character.isNumber || character == "-" || character == "'" || isNumberPoint {
+        var bytes = Array(text.utf8)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(bytes.count / 5)
+        var start: Int?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x41, byte <= 0x5A { bytes[index] = byte + 0x20 }
+            let lowered = bytes[index]
+            let isNumberPoint = lowered == 0x2E && start != nil && index + 1 < bytes.count
+                && LevelTextWords.isDigit(bytes[index + 1]) && index > 0 && LevelTextWords.isDigit(bytes[index - 1])
+            // Letters, digits, '-', '\'' and any non-ASCII byte belong to words.
+            if LevelTextWords.isWordByte(lowered) || isNumberPoint {
                 if start == nil { start = index }
             } else {
-                if let wordStart = start { tokens.append(lowered[wordStart..<index]) }
+                if let wordStart = start { ranges.append(wordStart..<index) }
                 start = nil
-                if character == "," || character == "." || character == ";" { tokens.append(lowered[index..<next]) }
+                if lowered == 0x2C || lowered == 0x2E || lowered == 0x3B { ranges.append(index..<(index + 1)) }
             }
-            index = next
         }
-        if let wordStart = start { tokens.append(lowered[wordStart...]) }
-        self.tokens = tokens
+        if let wordStart = start { ranges.append(wordStart..<bytes.count) }
+        self.bytes = bytes
+        self.ranges = ranges
     }
 
-    /// Whether the tokens at `position` spell `words` (a `#` in `words` matches any number).
-    func matches(_ words: [String], at position: Int) -> Bool {
-        guard position >= 0, position + words.count <= tokens.count else { return false }
-        for (offset, word) in words.enumerated() {
-            let token = tokens[position + offset]
-            if word == "#" {
-                if Self.number(token) == nil { return false }
-            } else if token != word {
-                return false
+    var count: Int { ranges.count }
+
+    /// The token at `position` as a string.
+    func token(_ position: Int) -> String {
+        String(decoding: bytes[ranges[position]], as: UTF8.self)
+    }
+
+    /// Whether the token at `position` is `word` (lowercase ASCII).
+    func isWord(_ word: StaticString, at position: Int) -> Bool {
+        guard position >= 0, position < ranges.count else { return false }
+        let range = ranges[position]
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { pattern in
+            var offset = 0
+            for index in range {
+                if bytes[index] != pattern[offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether the tokens at `position` spell `pattern`.
+    func matches(_ pattern: [WordPattern], at position: Int) -> Bool {
+        guard position >= 0, position + pattern.count <= ranges.count else { return false }
+        for (offset, element) in pattern.enumerated() {
+            switch element {
+            case let .word(word):
+                if !isWord(word, at: position + offset) { return false }
+            case .number:
+                if number(at: position + offset) == nil { return false }
             }
         }
         return true
     }
 
-    /// The first position where `words` match, searching from `start`.
-    func firstMatch(_ words: [String], from start: Int = 0) -> Int? {
-        guard !tokens.isEmpty, start < tokens.count else { return nil }
-        return (start..<tokens.count).first { matches(words, at: $0) }
+    /// The token at `position` read as a number (`250`, `2.5`), or `nil`.
+    func number(at position: Int) -> Double? {
+        guard position >= 0, position < ranges.count else { return nil }
+        let range = ranges[position]
+        guard let first = range.first, LevelTextWords.isDigit(bytes[first]) else { return nil }
+        var value = 0.0
+        var scale = 0.0
+        for index in range {
+            let byte = bytes[index]
+            if byte == 0x2E {
+                guard scale == 0 else { return nil }
+                scale = 1
+            } else if LevelTextWords.isDigit(byte) {
+                value = value * 10 + Double(byte - 0x30)
+                if scale > 0 { scale *= 10 }
+            } else {
+                return nil
+            }
+        }
+        return scale > 0 ? value / scale : value
     }
 
-    /// A token read as a number: `250`, `2.5`.
-    static func number(_ token: Substring) -> Double? {
-        guard let first = token.first, first.isNumber else { return nil }
-        return Double(token)
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || isDigit(byte) || byte == 0x2D || byte == 0x27 || byte >= 0x80
     }
+}
+
+/// One element of a word pattern: a literal lowercase word or any number.
+enum WordPattern {
+    case word(StaticString)
+    case number
 }

@@ -60,9 +60,9 @@ enum LineKind: Equatable {
             }
             return .text
         default:
-            if line.hasPrefix("ill Area and Skill Proficiency") { return .footer(truncatedTitle: true) }
-            if isPageNumber(line) { return .footer(truncatedTitle: false) }
-            if line.contains("©") { return .footer(truncatedTitle: false) }
+            if first == "i", line.hasPrefix("ill Area and Skill Proficiency") { return .footer(truncatedTitle: true) }
+            if line.utf8.count <= 9, isPageNumber(line) { return .footer(truncatedTitle: false) }
+            if containsCopyrightSign(line) { return .footer(truncatedTitle: false) }
             return .text
         }
     }
@@ -82,6 +82,16 @@ enum LineKind: Equatable {
     private static func labelValue(_ line: Substring, label: String) -> String? {
         guard line.count >= label.count, line.prefix(label.count).lowercased() == label else { return nil }
         return String(SourceText.trim(line.dropFirst(label.count)))
+    }
+
+    /// Whether the line holds "©" (U+00A9, UTF-8 C2 A9), scanning bytes rather than characters for speed.
+    private static func containsCopyrightSign(_ line: Substring) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if previous == 0xC2, byte == 0xA9 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Page numbers such as `OP-23`.

@@ -52,15 +52,17 @@ enum OverviewParser {
         return entries
     }
 
+    /// The headings without case and spaces, for matching split fragments.
+    private static let compactHeadings = headings.map { (heading: $0, compact: compact($0[...])) }
+
     /// Notes for overview headings the extraction split over several lines ("Job C" / "ategory Skill Item").
     static func splitHeadings(_ source: SourceText, lines: ClosedRange<Int>) -> [Diagnostic] {
         var notes: [Diagnostic] = []
-        let nonBlank = lines.filter { !source[$0].isEmpty }
+        let nonBlank = lines.filter { !source[$0].isEmpty && source[$0].utf8.count < 40 }
         for (position, number) in nonBlank.enumerated() {
             let first = compact(source[number])
-            for heading in headings {
-                let target = compact(heading[...])
-                guard first.count < target.count, target.hasPrefix(first), !first.isEmpty else { continue }
+            guard !first.isEmpty else { continue }
+            for (heading, target) in compactHeadings where first.count < target.count && target.hasPrefix(first) {
                 var joined = first
                 var last = number
                 for next in nonBlank.dropFirst(position + 1).prefix(3) {
@@ -79,6 +81,6 @@ enum OverviewParser {
     }
 
     private static func compact(_ text: Substring) -> String {
-        String(text.lowercased().filter { !$0.isWhitespace })
+        NameKey(String(text)).value
     }
 }

@@ -44,14 +44,25 @@ struct ParsedDocument {
 /// Joins wrapped lines into one text with single spaces, keeping every word as written.
 enum TextJoiner {
     static func join(_ lines: [Substring]) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        var pendingSpace = false
         for line in lines {
-            for word in line.split(whereSeparator: { SourceText.isSpace($0) }) {
-                if !result.isEmpty { result.append(" ") }
-                result.append(contentsOf: word)
+            pendingSpace = !result.isEmpty
+            // Works on bytes: spaces, tabs and carriage returns separate words (lines are already trimmed of
+            // other white space at their ends).
+            for byte in line.utf8 {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    result.append(0x20)
+                    pendingSpace = false
+                }
+                result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

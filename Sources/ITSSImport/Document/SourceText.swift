@@ -10,10 +10,41 @@ struct SourceText {
             let line = 1 + bytes[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw .binary(line: line, offset: offset)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(SourceText.trim)
-        guard lines.contains(where: { !$0.isEmpty }) else { throw .empty }
+        // Split and trim on bytes: character-by-character string processing costs several times more.
+        var lines: [Substring] = []
+        lines.reserveCapacity(bytes.count / 30)
+        var start = 0
+        var hasText = false
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            var lower = start
+            var upper = index
+            while lower < upper, let width = SourceText.spaceWidth(bytes, at: lower) { lower += width }
+            while lower < upper, let width = SourceText.spaceWidthEnding(bytes, before: upper, from: lower) { upper -= width }
+            hasText = hasText || lower < upper
+            lines.append(lower < upper ? Substring(String(decoding: bytes[lower..<upper], as: UTF8.self)) : "")
+            start = index + 1
+        }
+        guard hasText else { throw .empty }
         self.lines = lines
+    }
+
+    /// The byte width of the white space starting at `index` (space, tab, CR, FF, U+00A0, U+3000, BOM).
+    private static func spaceWidth(_ bytes: [UInt8], at index: Int) -> Int? {
+        switch bytes[index] {
+        case 0x20, 0x09, 0x0D, 0x0C: return 1
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: return 2
+        case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return 3
+        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF: return 3
+        default: return nil
+        }
+    }
+
+    /// The byte width of the white space ending just before `end`, not reaching before `lower`.
+    private static func spaceWidthEnding(_ bytes: [UInt8], before end: Int, from lower: Int) -> Int? {
+        for width in [1, 2, 3] where end - width >= lower {
+            if let found = spaceWidth(bytes, at: end - width), found == width { return width }
+        }
+        return nil
     }
 
     /// The trimmed line with this 1-based number.
