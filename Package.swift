@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "ITSSDomainTests", dependencies: ["ITSSDomain"]),
         .testTarget(name: "ITSSImportTests", dependencies: ["ITSSDomain", "ITSSImport"]),
         .testTarget(name: "ITSSStorageTests", dependencies: ["ITSSDomain", "ITSSImport", "ITSSStorage"]),
-        .testTarget(name: "itssTests", dependencies: ["ITSSDomain", "ITSSImport", "ITSSStorage"]),
+        // Runs the built `itss` executable as a user would.
+        .testTarget(name: "itssTests", dependencies: ["itss", "ITSSDomain", "ITSSImport", "ITSSStorage"]),
     ]
 )

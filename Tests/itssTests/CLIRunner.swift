@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Runs the built `itss` executable in a fresh data directory, as a user would.
+struct CLIRunner {
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    let dataDirectory: URL
+    var environment: [String: String] = [:]
+
+    init() {
+        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("itss-cli-\(UUID().uuidString)")
+    }
+
+    /// The `itss` binary next to the test bundle in the build folder.
+    static var executable: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("itss")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/itss")
+    }
+
+    func run(_ arguments: String...) throws -> Result {
+        try run(arguments: arguments)
+    }
+
+    func run(arguments: [String], input: Data? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["ITSS_DATA_DIR"] = dataDirectory.path
+        environment["DATABASE_URL"] = nil
+        environment["ITSS_ACTOR"] = "cli-test"
+        for (key, value) in self.environment { environment[key] = value }
+        process.environment = environment
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read both pipes before waiting so a large output cannot fill a pipe and block the child.
+        let collected = OutputBox()
+        let reader = DispatchGroup()
+        DispatchQueue.global().async(group: reader) {
+            collected.data = output.fileHandleForReading.readDataToEndOfFile()
+        }
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        reader.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: collected.data, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    private final class OutputBox: @unchecked Sendable {
+        var data = Data()
+    }
+
+    func writeFile(_ name: String, _ contents: Data) throws -> String {
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        let url = dataDirectory.appendingPathComponent(name)
+        try contents.write(to: url)
+        return url.path
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: dataDirectory)
+    }
+}
