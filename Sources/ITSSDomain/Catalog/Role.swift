@@ -3,12 +3,21 @@ import Foundation
 /// The responsibility a level text requires, ordered from least to most senior.
 ///
 /// ITSS level texts say "as a member of …", "as a leader of …" or "as a person responsible for …".
-public enum Role: Int, Codable, Sendable, Hashable, Comparable, CaseIterable {
-    case member = 1
-    case leader = 2
-    case responsiblePerson = 3
+public enum Role: String, Codable, Sendable, Hashable, Comparable, CaseIterable {
+    case member
+    case leader
+    case responsiblePerson = "responsible_person"
 
-    public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// Seniority: member 1, leader 2, responsible person 3.
+    public var rank: Int {
+        switch self {
+        case .member: 1
+        case .leader: 2
+        case .responsiblePerson: 3
+        }
+    }
+
+    public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
 
     /// The English label used in documents, exports and the CLI.
     public var label: String {

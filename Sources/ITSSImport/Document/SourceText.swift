@@ -15,7 +15,9 @@ struct SourceText {
         lines.reserveCapacity(bytes.count / 30)
         var start = 0
         var hasText = false
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+        // A final line feed ends the last line; it does not start another one.
+        let end = bytes.last == 0x0A ? bytes.count - 1 : bytes.count
+        for index in 0...end where index == end || bytes[index] == 0x0A {
             var lower = start
             var upper = index
             while lower < upper, let width = SourceText.spaceWidth(bytes, at: lower) { lower += width }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ITSSDomain
 import ITSSStorage
 
@@ -40,10 +41,11 @@ struct CatalogSearchCommand: AsyncParsableCommand {
 enum Snippet {
     static func around(_ query: String, in text: String, width: Int = 110) -> String {
         guard text.count > width else { return text }
-        let lowered = text.lowercased()
-        let firstWord = query.lowercased().split(separator: " ").first.map(String.init) ?? ""
-        guard let range = lowered.range(of: firstWord) else { return String(text.prefix(width)) + "…" }
-        let offset = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
+        let firstWord = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first.map(String.init) ?? ""
+        guard !firstWord.isEmpty, let range = text.range(of: firstWord, options: [.caseInsensitive, .diacriticInsensitive]) else {
+            return String(text.prefix(width)) + "…"
+        }
+        let offset = text.distance(from: text.startIndex, to: range.lowerBound)
         let start = max(0, min(offset - width / 3, text.count - width))
         let startIndex = text.index(text.startIndex, offsetBy: start)
         let endIndex = text.index(startIndex, offsetBy: width, limitedBy: text.endIndex) ?? text.endIndex
