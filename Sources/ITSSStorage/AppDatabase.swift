@@ -21,6 +21,7 @@ public final class AppDatabase: Sendable {
     let logger: Logger
     /// The clock, injected so tests can control time.
     let now: @Sendable () -> Date
+    let catalogIndexCache = CatalogIndexCache()
 
     /// Opens a database without migrating it.
     ///
@@ -106,12 +107,6 @@ public final class AppDatabase: Sendable {
         return sql
     }
 
-    /// Whether this is the PostgreSQL backend (for the few statements whose spelling differs).
-    var isPostgres: Bool {
-        if case .postgres = location { return true }
-        return false
-    }
-
     private func configureConnection() async throws {
         switch location {
         case .sqlite:
@@ -132,6 +127,11 @@ public final class AppDatabase: Sendable {
             }
             return try await body(sql)
         }
+    }
+
+    /// The catalog with database ids, cached until a standard is imported or replaced.
+    func catalogIndex() async throws -> CatalogIndex {
+        try await catalogIndexCache.index(for: self)
     }
 
     /// A one-line description of a driver error (PostgreSQL errors otherwise print as opaque structures).

@@ -6,8 +6,14 @@ public enum StorageError: LocalizedError, Sendable, Equatable {
     case unavailable(location: String, reason: String)
     /// The same standard and version exists with a different text or errata; `--replace` is required.
     case standardDiffers(name: String, version: String, detail: String)
-    /// A row that must exist does not.
-    case notFound(what: String)
+    /// A row that must exist does not; `suggestions` are the closest existing names.
+    case notFound(what: String, suggestions: [String] = [])
+    /// Someone else changed the row since it was read: nothing was written, re-read and try again.
+    case conflict(what: String, expectedVersion: Int, actualVersion: Int)
+    /// The change breaks a business rule (self-approval, editing an approved assessment, …).
+    case refused(reason: String)
+    /// A value already exists where it must be unique.
+    case alreadyExists(what: String)
     /// The stored data does not have the shape this version expects (a migration is missing).
     case corrupt(detail: String)
 
@@ -18,8 +24,16 @@ public enum StorageError: LocalizedError, Sendable, Equatable {
         case let .standardDiffers(name, version, detail):
             "\"\(name)\" \(version) is already imported from \(detail); "
                 + "pass --replace to replace it (history and references are kept)"
-        case let .notFound(what):
+        case let .notFound(what, suggestions):
             "\(what) does not exist"
+                + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?")
+        case let .conflict(what, expected, actual):
+            "\(what) was changed by someone else (version \(actual), you edited version \(expected)); "
+                + "nothing was written — reload and apply your change again"
+        case let .refused(reason):
+            reason
+        case let .alreadyExists(what):
+            "\(what) already exists"
         case let .corrupt(detail):
             "the database is not in the expected shape: \(detail); run `itss migrate`"
         }

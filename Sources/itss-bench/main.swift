@@ -2,8 +2,9 @@ import Foundation
 import ITSSDomain
 import ITSSImport
 
-// Import benchmark: parse + diagnostics of both shipped documents, no database, against the baseline of
-// reading the same files and splitting them into lines. Run in release: `swift run -c release itss-bench`.
+// Benchmarks, run in release (see BENCHMARKS.md):
+//   itss-bench [import] [ITERATIONS]  import of both shipped documents against a read + split-lines baseline
+//   itss-bench rule [PAIRS]           the level rule over PAIRS person × field pairs (default 200,000)
 
 /// Median and 90th percentile of `iterations` timed runs of `body`, in milliseconds, after warm-up runs.
 func measure(iterations: Int, _ body: () throws -> Void) rethrows -> (median: Double, p90: Double) {
@@ -19,26 +20,157 @@ func measure(iterations: Int, _ body: () throws -> Void) rethrows -> (median: Do
     return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 9 / 10)])
 }
 
-let iterations = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 200
-let urls = try BuiltInStandards.fileNames.map(BuiltInStandards.resourceURL)
-let errata = try Errata.builtIn()
-var sink = 0
-
-let baseline = try measure(iterations: iterations) {
-    for url in urls {
-        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        sink &+= text.split(separator: "\n", omittingEmptySubsequences: false).count
+/// Peak resident set size of this process in MB (`VmHWM` of /proc/self/status), if the system reports it.
+func peakResidentMB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first
+        return kilobytes.map { $0 / 1024 }
     }
-}
-let importing = try measure(iterations: iterations) {
-    for url in urls {
-        let document = try DocumentImporter.read(contentsOf: url, errata: errata)
-        sink &+= document.diagnostics.count
-    }
+    return nil
 }
 
-print("itss-bench: import both ITSS documents (read + parse + scale conditions + diagnostics + errata), \(iterations) runs")
-print(String(format: "  baseline (read files, split lines): median %.3f ms, p90 %.3f ms", baseline.median, baseline.p90))
-print(String(format: "  import:                             median %.3f ms, p90 %.3f ms", importing.median, importing.p90))
-print(String(format: "  ratio import/baseline (median):     %.1f×  (target: < 20×; import target: < 10 ms)", importing.median / baseline.median))
-if sink == 42 { print("") }  // keeps the optimiser from dropping the work
+func runImportBenchmark(iterations: Int) throws {
+    let urls = try BuiltInStandards.fileNames.map(BuiltInStandards.resourceURL)
+    let errata = try Errata.builtIn()
+    var sink = 0
+    let baseline = try measure(iterations: iterations) {
+        for url in urls {
+            let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+            sink &+= text.split(separator: "\n", omittingEmptySubsequences: false).count
+        }
+    }
+    let importing = try measure(iterations: iterations) {
+        for url in urls {
+            let document = try DocumentImporter.read(contentsOf: url, errata: errata)
+            sink &+= document.diagnostics.count
+        }
+    }
+    print("itss-bench import: both ITSS documents (read + parse + scale conditions + diagnostics + errata), \(iterations) runs")
+    print(String(format: "  baseline (read files, split lines): median %.3f ms, p90 %.3f ms", baseline.median, baseline.p90))
+    print(String(format: "  import:                             median %.3f ms, p90 %.3f ms", importing.median, importing.p90))
+    print(String(format: "  ratio import/baseline (median):     %.1f×  (target: < 20×; import target: < 10 ms)", importing.median / baseline.median))
+    if sink == 42 { print("") }  // keeps the optimiser from dropping the work
+}
+
+/// SplitMix64: a small deterministic generator, so every run evaluates the same inputs.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// One person × field pair of the rule benchmark.
+struct Pair {
+    var field: Int
+    var ratings: [String: Int]
+    var records: [ExperienceEvidence]
+}
+
+/// Pseudo-random but plausible inputs: each person aims at one of the field's levels (or none) and rates every
+/// item around it, with 0–2 experience records of a role and scale around that level.
+func generatePairs(count: Int, fields: [CompiledField], seed: UInt64) -> [Pair] {
+    var random = SplitMix64(state: seed)
+    let labels = (0..<64).map { "Customer \($0), 2024-04-01…2025-03-31" }
+    let roles: [Role] = [.member, .leader, .responsiblePerson]
+    var pairs: [Pair] = []
+    pairs.reserveCapacity(count)
+    for index in 0..<count {
+        let fieldNumber = index % fields.count
+        let field = fields[fieldNumber]
+        let aim = field.definedLevels.randomElement(using: &random) ?? 0
+        var ratings: [String: Int] = [:]
+        ratings.reserveCapacity(field.itemNames.count)
+        for (number, item) in field.field.items.enumerated() {
+            let choices = [0] + item.definedLevels
+            // Mostly at the aim, sometimes one step below or above it.
+            let spread = Int.random(in: 0..<10, using: &random)
+            let wanted = spread == 0 ? aim - 1 : spread == 9 ? aim + 1 : aim
+            ratings[field.itemNames[number]] = choices.last { $0 <= wanted } ?? 0
+        }
+        var records: [ExperienceEvidence] = []
+        for recordNumber in 0..<Int.random(in: 0...2, using: &random) {
+            let role = roles[min(2, max(0, aim - 3 + Int.random(in: -1...1, using: &random)))]
+            records.append(
+                ExperienceEvidence(
+                    recordID: Int64(index * 4 + recordNumber), role: role,
+                    peakStaff: Bool.random(using: &random) ? Int.random(in: 1...300, using: &random) : nil,
+                    annualContractYen: Bool.random(using: &random)
+                        ? Int64.random(in: 10_000_000...3_000_000_000, using: &random) : nil,
+                    label: labels[Int.random(in: 0..<labels.count, using: &random)]))
+        }
+        pairs.append(Pair(field: fieldNumber, ratings: ratings, records: records))
+    }
+    return pairs
+}
+
+func runRuleBenchmark(pairCount: Int) throws {
+    let catalog = try BuiltInStandards.catalog()
+    let fields = catalog.standards.flatMap { standard in
+        standard.specialtyFields.map { CompiledField($0, in: standard) }
+    }
+    let generationStart = DispatchTime.now().uptimeNanoseconds
+    let pairs = generatePairs(count: pairCount, fields: fields, seed: 2008)
+    let generationSeconds = Double(DispatchTime.now().uptimeNanoseconds - generationStart) / 1e9
+
+    var histogram: [Int: Int] = [:]
+    var explained = 0
+    var checks = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    for pair in pairs {
+        let breakdown = LevelRule.evaluate(
+            fields[pair.field], ratings: pair.ratings, records: pair.records, basis: .approved)
+        histogram[breakdown.attainedLevel ?? 0, default: 0] += 1
+        explained &+= breakdown.explanation.count
+        checks &+= breakdown.levels.count
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+
+    // The same pairs through the vector entry point, to show what the name lookups cost.
+    let vectors = pairs.map { fields[$0.field].ratingVector($0.ratings) }
+    let vectorStart = DispatchTime.now().uptimeNanoseconds
+    var vectorSink = 0
+    for (pair, vector) in zip(pairs, vectors) {
+        let breakdown = LevelRule.evaluate(
+            fields[pair.field], ratingVector: vector, records: pair.records, basis: .approved)
+        vectorSink &+= (breakdown.attainedLevel ?? 0) &+ breakdown.explanation.count
+    }
+    let vectorSeconds = Double(DispatchTime.now().uptimeNanoseconds - vectorStart) / 1e9
+
+    let fieldNames = fields.map { "\($0.name) (\($0.itemNames.count) items, levels \($0.definedLevels.map(String.init).joined(separator: ",")))" }
+    print("itss-bench rule: \(pairs.count) person × field pairs over \(fields.count) fields of the built-in catalog, one thread")
+    print("  fields: " + fieldNames.joined(separator: "; "))
+    print(String(format: "  input generation (not timed):          %.3f s", generationSeconds))
+    print(String(format: "  evaluate with breakdown (ratings by name): %.3f s total, %.2f µs per pair  (target: < 1 s)", seconds, seconds * 1e6 / Double(max(1, pairs.count))))
+    print(String(format: "  evaluate with breakdown (rating vectors):  %.3f s total, %.2f µs per pair", vectorSeconds, vectorSeconds * 1e6 / Double(max(1, pairs.count))))
+    print("  attained levels: " + histogram.keys.sorted().map { "\($0 == 0 ? "below" : "L\($0)") \(histogram[$0] ?? 0)" }.joined(separator: ", "))
+    print("  level checks: \(checks), unmet conditions explained: \(explained)")
+    if let peak = peakResidentMB() {
+        print(String(format: "  peak RSS (VmHWM): %.1f MB  (target: < 400 MB)", peak))
+    } else {
+        print("  peak RSS: not available (no /proc/self/status)")
+    }
+    if vectorSink == 42 { print("") }  // keeps the optimiser from dropping the work
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var mode = "import"
+if let first = arguments.first, Int(first) == nil {
+    mode = first
+    arguments.removeFirst()
+}
+let count = arguments.first.flatMap { Int($0) }
+switch mode {
+case "import":
+    try runImportBenchmark(iterations: count ?? 200)
+case "rule":
+    try runRuleBenchmark(pairCount: count ?? 200_000)
+default:
+    FileHandle.standardError.write(Data("usage: itss-bench [import [ITERATIONS] | rule [PAIRS]]\n".utf8))
+    exit(64)
+}

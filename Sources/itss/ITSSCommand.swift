@@ -10,6 +10,9 @@ struct ITSSCommand: AsyncParsableCommand {
             Data lives in an embedded SQLite file under $ITSS_DATA_DIR (default ./data); set
             DATABASE_URL=postgres://… to use PostgreSQL. The built-in standards are loaded on first use.
             """,
-        subcommands: [CatalogCommand.self, MigrateCommand.self]
+        subcommands: [
+            CatalogCommand.self, OrgCommand.self, PersonCommand.self, EvaluatorCommand.self, AssessCommand.self,
+            ExperienceCommand.self, LevelCommand.self, GapCommand.self, PlanCommand.self, ImportCommand.self, MigrateCommand.self,
+        ]
     )
 }

@@ -39,7 +39,9 @@ enum OverviewChecks {
     private static func knowledgeDifferences(item: SkillItem, field: SpecialtyField, entries: [OverviewEntry]) -> [Diagnostic] {
         let page = KnowledgeSet(item.knowledgeItems)
         let candidates = entries.map { ($0, KnowledgeSet($0.knowledgeItems)) }
-        guard let (entry, overview) = candidates.max(by: { page.overlap($0.1) < page.overlap($1.1) }) else { return [] }
+        // Closest = fewest differing knowledge items (ties: the first listed). Most shared items is not enough: an
+        // entry that lists the page's items plus others shares as many as the exact one, and would win by order.
+        guard let (entry, overview) = candidates.min(by: { page.difference($0.1) < page.difference($1.1) }) else { return [] }
         let onlyOnPage = page.missing(from: overview)
         let onlyInOverview = overview.missing(from: page)
         guard !onlyOnPage.isEmpty || !onlyInOverview.isEmpty else { return [] }
@@ -97,7 +99,8 @@ struct KnowledgeSet {
         keys = Set(entries.map(\.key))
     }
 
-    func overlap(_ other: KnowledgeSet) -> Int { keys.intersection(other.keys).count }
+    /// How many knowledge items only one of the two sets has.
+    func difference(_ other: KnowledgeSet) -> Int { keys.symmetricDifference(other.keys).count }
 
     /// Names of this set whose key the other set lacks, in order.
     func missing(from other: KnowledgeSet) -> [String] {

@@ -65,10 +65,12 @@ struct DocumentParser {
             try read(line: source[number], number: number)
             number += 1
         }
-        try finishItem(at: source.count, endOfDocument: true)
-        try finishField(at: source.count, endOfDocument: true)
+        // A truncated document ends at its last line with text, not at the blank lines after it.
+        let lastLine = (source.lines.lastIndex { !$0.isEmpty } ?? 0) + 1
+        try finishItem(at: lastLine, endOfDocument: true)
+        try finishField(at: lastLine, endOfDocument: true)
         guard !document.fields.isEmpty else {
-            throw .truncated(line: source.count, expected: "a \"Specialty Field:\" section with skill items")
+            throw .truncated(line: lastLine, expected: "a \"Specialty Field:\" section with skill items")
         }
     }
 

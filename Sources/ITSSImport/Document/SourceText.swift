@@ -80,15 +80,22 @@ struct SourceText {
                 index += 1
                 continue
             }
+            // The allowed range of the second byte excludes overlong forms, UTF-16 surrogates (ED A0–BF) and
+            // code points above U+10FFFF (Unicode table 3-7); decoding those would silently insert U+FFFD.
             let length: Int
+            let second: ClosedRange<UInt8>
             switch byte {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
+            case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xE1...0xEF: (length, second) = (3, 0x80...0xBF)
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
+            case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
             default: return index
             }
-            guard index + length <= bytes.count else { return index }
-            for next in (index + 1)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
+            guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return index }
+            for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
             index += length
         }
         return nil

@@ -6,6 +6,11 @@ enum SchemaMigrations {
     static let all: [any Migration] = [
         M001_CreateCatalog(),
         M002_CreateAuditLog(),
+        M003_CreatePeople(),
+        M004_CreateAssessments(),
+        M005_CreateExperience(),
+        M006_CreateLevels(),
+        M007_CreatePlans(),
     ]
 }
 

@@ -57,21 +57,3 @@ struct CatalogShowCommand: AsyncParsableCommand {
         }
     }
 }
-
-/// Resolves an item name within a field: exact, case-insensitive, then unique prefix.
-enum ItemLookup {
-    static func resolve(_ query: String, in field: SpecialtyField) throws -> SkillItem {
-        if let exact = field.item(named: query) { return exact }
-        let lowered = query.lowercased()
-        let caseless = field.items.filter { $0.name.lowercased() == lowered }
-        if caseless.count == 1 { return caseless[0] }
-        let prefixed = field.items.filter { $0.name.lowercased().hasPrefix(lowered) }
-        if prefixed.count == 1 { return prefixed[0] }
-        if prefixed.count > 1 {
-            throw CLIError("\"\(query)\" matches several items of \(field.name): " + prefixed.map { "\"\($0.name)\"" }.joined(separator: ", "))
-        }
-        let suggestions = Suggestions.closest(to: query, among: field.items.map(\.name))
-        let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
-        throw CLIError("\(field.name) has no skill item \"\(query)\"\(hint)")
-    }
-}

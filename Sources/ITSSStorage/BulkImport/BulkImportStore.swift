@@ -1,0 +1,146 @@
+import ITSSDomain
+import ITSSImport
+import SQLKit
+
+extension AppDatabase {
+    /// Imports people, all or nothing: every bad row is reported, and nothing is written unless all are good.
+    /// - Throws: `BulkImportError` listing every bad row with its line.
+    @discardableResult
+    public func importPeople(_ rows: [SpreadsheetRows.PersonRow], actor: String) async throws -> BulkImportSummary {
+        let index = try await catalogIndex()
+        let createdAt = timestamp()
+        return try await transaction { sql in
+            let directory = try await BulkDirectory.read(sql)
+            var errors: [RowError] = []
+            var seen: [String: Int] = [:]
+            var people: [[any Encodable & Sendable]] = []
+            var fieldsByNumber: [String: [Int64]] = [:]
+            var fieldCache = BulkFieldCache(index: index)
+            for row in rows {
+                if let first = seen[row.employeeNumber] {
+                    errors.append(RowError(line: row.line, column: "employee_number", message: "\"\(row.employeeNumber)\" appears again (first at line \(first))"))
+                    continue
+                }
+                seen[row.employeeNumber] = row.line
+                if directory.personIDs[row.employeeNumber] != nil {
+                    errors.append(RowError(line: row.line, column: "employee_number", message: "\"\(row.employeeNumber)\" already exists"))
+                }
+                var unitID: Int64?
+                if let unit = row.orgUnit {
+                    unitID = directory.orgUnitIDs[unit]
+                    if unitID == nil {
+                        errors.append(RowError(line: row.line, column: "org_unit", message: "unknown org unit \"\(unit)\""
+                            + suggestionText(Suggestions.closest(to: unit, among: Array(directory.orgUnitIDs.keys)))))
+                    }
+                }
+                var fieldIDs: [Int64] = []
+                for query in row.fields {
+                    switch fieldCache.resolve(query, line: row.line, column: "fields") {
+                    case let .success(field): if !fieldIDs.contains(field.id) { fieldIDs.append(field.id) }
+                    case let .failure(error): errors.append(error)
+                    }
+                }
+                fieldsByNumber[row.employeeNumber] = fieldIDs
+                people.append([row.employeeNumber, row.name, row.email, unitID, row.active, row.joinedOn?.description, createdAt, createdAt])
+            }
+            guard errors.isEmpty else { throw BulkImportError(rows: errors) }
+            try await BatchInsert.run(
+                sql, into: "people",
+                columns: ["employee_number", "name", "email", "org_unit_id", "active", "joined_on", "created_at", "updated_at"], rows: people)
+            let ids = try await BulkDirectory.read(sql).personIDs
+            var links: [[any Encodable & Sendable]] = []
+            for row in rows {
+                guard let id = ids[row.employeeNumber] else { continue }
+                for field in fieldsByNumber[row.employeeNumber] ?? [] { links.append([id, field, createdAt]) }
+            }
+            try await BatchInsert.run(sql, into: "person_fields", columns: ["person_id", "field_id", "added_at"], rows: links)
+            try await self.audit(sql, actor: actor, action: "import.people", subject: "\(rows.count) people", detail: "bulk import")
+            return BulkImportSummary(rows: rows.count, created: rows.count, levelsComputed: 0)
+        }
+    }
+
+    /// Imports experience records, all or nothing. Rows with `verified_by` are imported verified by that
+    /// evaluator (who must be assigned to the person), and the levels they change are stored.
+    /// - Throws: `BulkImportError` listing every bad row with its line.
+    @discardableResult
+    public func importExperience(_ rows: [SpreadsheetRows.ExperienceRow], actor: String) async throws -> BulkImportSummary {
+        let index = try await catalogIndex()
+        let createdAt = timestamp()
+        let verifiedOn = String(createdAt.prefix(10))
+        return try await transaction { sql in
+            let directory = try await BulkDirectory.read(sql)
+            var errors: [RowError] = []
+            var fieldCache = BulkFieldCache(index: index)
+            var evaluees: [Int64: Set<Int64>] = [:]
+            var records: [[any Encodable & Sendable]] = []
+            var touched: [(Int64, CatalogIndex.FieldEntry)] = []
+            for row in rows {
+                let person = directory.person(row.employeeNumber, line: row.line)
+                let field = fieldCache.resolve(row.field, line: row.line, column: "field")
+                var verifierID: Int64?
+                if let verifier = row.verifiedBy {
+                    switch directory.person(verifier, line: row.line, column: "verified_by") {
+                    case let .success(id):
+                        verifierID = id
+                        if evaluees[id] == nil { evaluees[id] = try await directory.evaluees(of: id, sql) }
+                        if case let .success(personID) = person, !(evaluees[id]?.contains(personID) ?? false) {
+                            errors.append(RowError(line: row.line, column: "verified_by",
+                                message: personID == id ? "\(verifier) cannot verify their own record" : "\(verifier) is not an evaluator of \(row.employeeNumber)"))
+                        }
+                    case let .failure(error): errors.append(error)
+                    }
+                }
+                guard case let .success(personID) = person, case let .success(fieldEntry) = field else {
+                    if case let .failure(error) = person { errors.append(error) }
+                    if case let .failure(error) = field { errors.append(error) }
+                    continue
+                }
+                touched.append((personID, fieldEntry))
+                records.append([
+                    1, personID, fieldEntry.id, ExperienceRows.roleColumn(row.role), row.from.description, row.to?.description,
+                    row.peakStaff, row.annualContractYen, row.customer, row.description, verifierID,
+                    verifierID == nil ? nil : createdAt, verifierID == nil ? nil : verifiedOn, createdAt, actor,
+                ])
+            }
+            guard errors.isEmpty else { throw BulkImportError(rows: errors) }
+            try await BatchInsert.run(
+                sql, into: "experience_records",
+                columns: ["version", "person_id", "field_id", "role", "from_on", "to_on", "peak_staff", "annual_contract_yen", "customer",
+                    "description", "verified_by", "verified_at", "verified_on", "created_at", "created_by"], rows: records)
+            try await sql.raw("UPDATE experience_records SET record_id = id WHERE record_id IS NULL").run()
+            var levels = 0
+            var done = Set<String>()
+            for (personID, field) in touched where done.insert("\(personID):\(field.id)").inserted {
+                try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience import")
+                levels += 1
+            }
+            try await self.audit(sql, actor: actor, action: "import.experience", subject: "\(rows.count) records", detail: "bulk import")
+            return BulkImportSummary(rows: rows.count, created: rows.count, levelsComputed: levels)
+        }
+    }
+}
+
+/// Resolves field names once per distinct spelling, turning failures into row errors.
+struct BulkFieldCache {
+    let index: CatalogIndex
+    private var cache: [String: Result<CatalogIndex.FieldEntry, StorageError>] = [:]
+
+    init(index: CatalogIndex) { self.index = index }
+
+    mutating func resolve(_ query: String, line: Int, column: String) -> Result<CatalogIndex.FieldEntry, RowError> {
+        let result: Result<CatalogIndex.FieldEntry, StorageError>
+        if let cached = cache[query] {
+            result = cached
+        } else {
+            do {
+                result = .success(try index.resolveField(query))
+            } catch let error as StorageError {
+                result = .failure(error)
+            } catch {
+                result = .failure(.refused(reason: "\(error)"))
+            }
+            cache[query] = result
+        }
+        return result.mapError { RowError(line: line, column: column, message: $0.errorDescription ?? "\($0)") }
+    }
+}

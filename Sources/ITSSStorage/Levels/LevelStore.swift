@@ -1,0 +1,90 @@
+import Foundation
+import ITSSDomain
+import SQLKit
+
+extension AppDatabase {
+    /// Recomputes and stores a person's official and provisional level in a field, inside the caller's
+    /// transaction, and appends to the level history when the official level changes.
+    func recomputeLevels(_ sql: any SQLDatabase, personID: Int64, field: CatalogIndex.FieldEntry, cause: String) async throws {
+        let inputs = try await LevelInputs.read(sql, personID: personID, field: field, before: nil)
+        let official = LevelRule.evaluate(field.compiled, ratings: inputs.approvedRatings, records: inputs.verifiedRecords, basis: .approved)
+        let provisional = LevelRule.evaluate(field.compiled, ratings: inputs.selfRatings, records: inputs.allRecords, basis: .provisional)
+        let computedAt = timestamp()
+        let previous = try await sql.raw(
+            """
+            SELECT level FROM person_levels WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id) AND basis = 'approved'
+            """
+        ).first()
+        for (basis, breakdown) in [("approved", official), ("provisional", provisional)] {
+            try await sql.raw(
+                """
+                INSERT INTO person_levels (person_id, field_id, basis, level, computed_at)
+                VALUES (\(bind: personID), \(bind: field.id), \(bind: basis), \(bind: breakdown.attainedLevel), \(bind: computedAt))
+                ON CONFLICT (person_id, field_id, basis) DO UPDATE SET level = excluded.level, computed_at = excluded.computed_at
+                """
+            ).run()
+        }
+        let previousLevel = try previous?.decode(column: "level", as: Int?.self)
+        if previous == nil ? official.attainedLevel != nil : previousLevel != official.attainedLevel {
+            try await sql.raw(
+                """
+                INSERT INTO level_history (person_id, field_id, level, previous_level, effective_at, cause)
+                VALUES (\(bind: personID), \(bind: field.id), \(bind: official.attainedLevel), \(bind: previousLevel),
+                    \(bind: computedAt), \(bind: cause))
+                """
+            ).run()
+        }
+    }
+
+    /// A person's levels in one field or all their fields, now (materialised) or as of a past day (computed
+    /// from the history of approvals and verifications).
+    /// - Throws: `StorageError.notFound` for an unknown person or field.
+    public func levels(of employeeNumber: String, field fieldQuery: String? = nil, asOf day: Day? = nil) async throws -> [PersonLevel] {
+        let sql = try sql()
+        let index = try await catalogIndex()
+        let person = try await person(employeeNumber)
+        let fields: [CatalogIndex.FieldEntry]
+        if let fieldQuery {
+            fields = [try index.resolveField(fieldQuery)]
+        } else {
+            fields = person.fields.compactMap(index.field)
+        }
+        var result: [PersonLevel] = []
+        for field in fields {
+            // Any timestamp on `day` sorts below "YYYY-MM-DDT99".
+            let cutoff = day.map { "\($0)T99" }
+            let inputs = try await LevelInputs.read(sql, personID: person.id, field: field, before: cutoff)
+            let official = LevelRule.evaluate(field.compiled, ratings: inputs.approvedRatings, records: inputs.verifiedRecords, basis: .approved)
+            let provisional = day == nil
+                ? LevelRule.evaluate(field.compiled, ratings: inputs.selfRatings, records: inputs.allRecords, basis: .provisional) : nil
+            result.append(PersonLevel(employeeNumber: person.employeeNumber, field: field.reference, asOf: day, official: official, provisional: provisional))
+        }
+        return result
+    }
+
+    /// The official level changes of a person, oldest first.
+    /// - Throws: `StorageError.notFound` for an unknown person.
+    public func levelHistory(of employeeNumber: String) async throws -> [LevelChange] {
+        let sql = try sql()
+        let index = try await catalogIndex()
+        let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
+        return try await sql.raw(
+            "SELECT field_id, level, previous_level, effective_at, cause FROM level_history WHERE person_id = \(bind: personID) ORDER BY id"
+        ).all().compactMap { row in
+            guard let field = index.field(id: try row.decode(column: "field_id", as: Int64.self)) else { return nil }
+            return LevelChange(
+                field: field.reference, level: try row.decode(column: "level", as: Int?.self),
+                previousLevel: try row.decode(column: "previous_level", as: Int?.self),
+                effectiveAt: try row.decode(column: "effective_at", as: String.self), cause: try row.decode(column: "cause", as: String.self))
+        }
+    }
+}
+
+/// One change of a person's official level.
+public struct LevelChange: Sendable, Codable, Hashable {
+    public var field: FieldReference
+    public var level: Int?
+    public var previousLevel: Int?
+    public var effectiveAt: String
+    public var cause: String
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ITSSDomain
+import ITSSStorage
+
+/// `itss experience add|verify|correct|list`: the verified track record.
+struct ExperienceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "experience", abstract: "Record and verify track record (role, staff, contract value).",
+        subcommands: [Add.self, Verify.self, Correct.self, List.self])
+
+    struct RecordOptions: ParsableArguments {
+        @Argument(help: "The person's employee number.") var employeeNumber: String
+        @Option(help: "The specialty field.") var field: String
+        @Option(help: "member, leader or responsible-person.") var role: Role
+        @Option(help: "Start date, YYYY-MM-DD.") var from: Day
+        @Option(help: "End date, YYYY-MM-DD (omit while ongoing).") var to: Day?
+        @Option(help: "Staff at peak.") var staff: Int?
+        @Option(help: "Annual contract value in yen: 750000000, 750m, 1.5b.") var contract: YenAmount?
+        @Option(help: "Customer or service name.") var customer: String?
+        @Option(help: "What the work was.") var description: String?
+
+        var record: NewExperience {
+            NewExperience(
+                employeeNumber: employeeNumber, field: field, role: role, from: from, to: to, peakStaff: staff,
+                annualContractYen: contract?.value, customer: customer, description: description)
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a piece of track record (unverified).")
+        @OptionGroup var options: RecordOptions
+
+        func run() async throws {
+            try await reportingErrors {
+                let record = try await DatabaseSession.with { try await $0.addExperience(options.record, actor: DatabaseSession.actor) }
+                Output.line("Recorded experience #\(record.recordID) (not verified yet: `itss experience verify \(record.recordID) --as EVALUATOR`).")
+            }
+        }
+    }
+
+    struct Correct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a correction of a record as its next version.")
+        @Argument(help: "The record number.") var record: Int64
+        @OptionGroup var options: RecordOptions
+
+        func run() async throws {
+            try await reportingErrors {
+                let corrected = try await DatabaseSession.with { try await $0.correctExperience(recordID: record, with: options.record, actor: DatabaseSession.actor) }
+                Output.line("Recorded version \(corrected.version) of experience #\(corrected.recordID) (not verified yet).")
+            }
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verify the latest version of a record (by an evaluator).")
+        @Argument(help: "The record number.") var record: Int64
+        @Option(name: .customLong("as"), help: "The evaluator's employee number.") var actor: String
+        @Option(help: "The verification date (default today).") var on: Day?
+
+        func run() async throws {
+            try await reportingErrors {
+                let verified = try await DatabaseSession.with { try await $0.verifyExperience(recordID: record, by: actor, on: on) }
+                Output.line("Experience #\(verified.recordID) version \(verified.version) is verified.")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a person's track record.")
+        @Argument var employeeNumber: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let records = try await DatabaseSession.with { try await $0.experience(of: employeeNumber) }
+                if json { return try Output.json(records) }
+                guard !records.isEmpty else { return Output.line("\(employeeNumber) has no track record yet (`itss experience add`).") }
+                var table = TextTable(header: ["#", "Field", "Role", "From", "To", "Staff", "Contract/year", "Verified"])
+                for record in records {
+                    table.rows.append([
+                        "\(record.recordID) v\(record.version)", record.field.field, record.role.label, "\(record.from)", record.to?.description ?? "",
+                        record.peakStaff.map(String.init) ?? "", record.annualContractYen.map { "¥" + ScaleCondition.groupedDigits($0) } ?? "",
+                        record.verifiedOn?.description ?? "no",
+                    ])
+                }
+                Output.line(table.rendered())
+            }
+        }
+    }
+}

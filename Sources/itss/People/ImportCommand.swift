@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import ITSSImport
+import ITSSStorage
+
+/// `itss import people|experience|assessments FILE.csv`: all-or-nothing bulk migration from spreadsheets.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Bulk-import people, experience or assessments from CSV (docs/bulk-import.md).",
+        discussion: "All or nothing: every bad row is reported with its line number and nothing is written.",
+        subcommands: [People.self, Experience.self, Assessments.self])
+
+    static func read(_ file: String) throws -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            throw CLIError("\(file): cannot read the file (\(error.localizedDescription))")
+        }
+    }
+
+    /// Prints every bad row on standard error, then fails with a one-line summary.
+    static func reporting<T>(_ file: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as BulkImportError {
+            for row in error.rows { Output.note("\(file):\(row.line): \(row.column.map { "\($0): " } ?? "")\(row.message)") }
+            throw CLIError("\(file): \(error.rows.count) bad row(s); nothing was imported")
+        }
+    }
+
+    struct People: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import people.")
+        @Argument(completion: .file()) var file: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let summary = try await ImportCommand.reporting(file) {
+                    let rows = try SpreadsheetRows.people(ImportCommand.read(file))
+                    Output.note("Importing \(rows.count) people…")
+                    return try await DatabaseSession.with { try await $0.importPeople(rows, actor: DatabaseSession.actor) }
+                }
+                Output.line("Imported \(summary.created) people.")
+            }
+        }
+    }
+
+    struct Experience: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import experience records (verified where verified_by is given).")
+        @Argument(completion: .file()) var file: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let summary = try await ImportCommand.reporting(file) {
+                    let rows = try SpreadsheetRows.experience(ImportCommand.read(file))
+                    Output.note("Importing \(rows.count) experience records…")
+                    return try await DatabaseSession.with { try await $0.importExperience(rows, actor: DatabaseSession.actor) }
+                }
+                Output.line("Imported \(summary.created) experience records; \(summary.levelsComputed) level(s) recomputed.")
+            }
+        }
+    }
+
+    struct Assessments: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import assessments, one rating per row.")
+        @Argument(completion: .file()) var file: String
+        @Option(help: "Import them approved by this evaluator (employee number).") var approvedBy: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let start = Date()
+                let summary = try await ImportCommand.reporting(file) {
+                    let rows = try SpreadsheetRows.ratings(ImportCommand.read(file))
+                    Output.note("Importing \(rows.count) ratings…")
+                    return try await DatabaseSession.with { try await $0.importAssessments(rows, approvedBy: approvedBy, actor: DatabaseSession.actor) }
+                }
+                let seconds = Date().timeIntervalSince(start)
+                Output.line("Imported \(summary.created) assessments (\(summary.rows) ratings" + (approvedBy == nil ? ", drafts" : ", approved")
+                    + String(format: ") in %.1f s", seconds) + (summary.levelsComputed > 0 ? "; \(summary.levelsComputed) levels stored." : "."))
+            }
+        }
+    }
+}
