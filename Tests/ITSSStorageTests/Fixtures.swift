@@ -1,0 +1,66 @@
+import Foundation
+import ITSSDomain
+import ITSSImport
+import Synchronization
+
+@testable import ITSSStorage
+
+/// A clock the tests move by hand.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: String = "2026-04-01T09:00:00Z") {
+        current = Mutex(ISO8601DateFormatter().date(from: start) ?? Date(timeIntervalSince1970: 0))
+    }
+
+    var now: Date { current.withLock { $0 } }
+
+    func set(_ instant: String) {
+        let date = ISO8601DateFormatter().date(from: instant) ?? Date(timeIntervalSince1970: 0)
+        current.withLock { $0 = date }
+    }
+}
+
+/// A database with both standards, an org (OPS > OPS-SD), an evaluator M001 for OPS and two people.
+enum Fixtures {
+    static let serviceDesk = "V3:Service Desk"
+
+    static func seed(_ database: AppDatabase) async throws {
+        for document in try BuiltInStandards.documents() {
+            let imported = try DocumentImporter.read(document.bytes, fileName: document.fileName, errata: try Errata.builtIn())
+            try await database.importStandard(imported, sourceText: "", replace: false, errataApplied: true, actor: "test")
+        }
+        try await database.createOrgUnit(code: "OPS", name: "IT Operations", parentCode: nil, actor: "test")
+        try await database.createOrgUnit(code: "OPS-SD", name: "Service Desk team", parentCode: "OPS", actor: "test")
+        try await database.addPerson(NewPerson(employeeNumber: "M001", name: "Kenji Manager", orgUnitCode: "OPS"), actor: "test")
+        try await database.addPerson(
+            NewPerson(employeeNumber: "E1001", name: "Hanako Sato", orgUnitCode: "OPS-SD", fields: [serviceDesk]), actor: "test")
+        try await database.addPerson(NewPerson(employeeNumber: "E1002", name: "Taro Suzuki", orgUnitCode: "OPS-SD"), actor: "test")
+        try await database.assignEvaluator("M001", toOrgUnit: "OPS", actor: "test")
+    }
+
+    /// The items of V3 Service Desk.
+    static func serviceDeskItems(_ database: AppDatabase) async throws -> [SkillItem] {
+        try await database.catalogIndex().resolveField(serviceDesk).effective.items
+    }
+
+    /// Starts, self-rates every item at `selfLevel`, submits, evaluator-rates at `evaluatorLevel` and approves.
+    @discardableResult
+    static func approvedAssessment(
+        _ database: AppDatabase, cycle: String, selfLevel: Int, evaluatorLevel: Int, person: String = "E1001"
+    ) async throws -> AssessmentView {
+        let items = try await serviceDeskItems(database)
+        guard let cycle = Cycle(cycle) else { throw StorageError.refused(reason: "bad test cycle \(cycle)") }
+        let started = try await database.startAssessment(of: person, field: serviceDesk, cycle: cycle, actor: "test")
+        for item in items {
+            try await database.rate(assessment: started.id, item: item.name, level: selfLevel, by: person, asEvaluator: false)
+        }
+        try await database.submitAssessment(started.id, by: person)
+        for item in items {
+            try await database.rate(
+                assessment: started.id, item: item.name, level: evaluatorLevel, by: "M001", asEvaluator: true,
+                reason: selfLevel == evaluatorLevel ? nil : "calibrated")
+        }
+        return try await database.approveAssessment(started.id, by: "M001")
+    }
+}
