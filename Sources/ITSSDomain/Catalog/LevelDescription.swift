@@ -6,7 +6,7 @@ public struct LevelDescription: Codable, Sendable, Hashable {
     public var text: String
     /// The scale condition parsed from `text`.
     public var scale: ScaleCondition
-    /// The 1-based line of the source document where the text begins.
+    /// The 1-based line of the source document with the text's "Level N" header.
     public var line: Int
     /// The erratum applied to this text, if any (the source wording is kept in it).
     public var erratum: AppliedErratum?

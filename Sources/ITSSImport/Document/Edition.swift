@@ -1,23 +1,33 @@
 /// Tells a document's edition ("V3 2008") from its file name or text.
 enum Edition {
-    /// `itss-v3-2008-…` → `V3 2008`; otherwise a "Vn" in the footer with the copyright year (`V2 2006`).
+    /// `itss-v3-2008-…` → `V3 2008`; otherwise the footer's "Vn" with the year that follows it ("Skill Standards
+    /// for IT Professionals V3 2008 Release 1.0") or else the copyright year (`V2 English edition` … `©2006`).
     static func infer(fileName: String, source: SourceText) -> String? {
         if let fromName = fromFileName(fileName) { return fromName }
         var version: String?
-        var year: String?
+        var editionYear: String?
+        var copyrightYear: String?
         for line in source.lines where line.contains("Skill Standards for IT Professionals") || line.contains("©") {
-            for word in line.split(separator: " ") {
+            let words = line.split(separator: " ")
+            for (index, word) in words.enumerated() {
                 if version == nil, word.count >= 2, word.first == "V", word.dropFirst().allSatisfy(\.isNumber) {
                     version = String(word)
+                    // The copyright year is the translation's (the V3 2008 document says ©2010): the year named
+                    // with the version is the edition's.
+                    if index + 1 < words.count, isYear(words[index + 1]) { editionYear = String(words[index + 1]) }
                 }
-                if year == nil, let copyright = word.firstIndex(of: "©") {
+                if copyrightYear == nil, let copyright = word.firstIndex(of: "©") {
                     let digits = word[word.index(after: copyright)...].prefix { $0.isNumber }
-                    if digits.count == 4 { year = String(digits) }
+                    if digits.count == 4 { copyrightYear = String(digits) }
                 }
             }
         }
-        guard let version, let year else { return nil }
+        guard let version, let year = editionYear ?? copyrightYear else { return nil }
         return "\(version) \(year)"
+    }
+
+    private static func isYear(_ word: Substring) -> Bool {
+        word.count == 4 && word.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     private static func fromFileName(_ fileName: String) -> String? {
