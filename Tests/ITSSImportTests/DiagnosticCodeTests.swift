@@ -83,6 +83,17 @@ struct DiagnosticCodeTests {
             location: atLevel(desk, "Call Handling", 3)
         ),
         Case(
+            code: .levelTextOfOtherItem, name: "a level text speaks of another item's knowledge", severity: .warning,
+            document: {
+                // Copied from the neighbouring page: Hardware Care, level 4, speaks of Backup Handling's knowledge.
+                CraftedDocument.clean().with(field: server, item: "Hardware Care") {
+                    $0.levels[4] = "Able to carry out backup media rotation and verification of restores based on advanced "
+                        + "specialty, as a leader of server operation."
+                }
+            },
+            location: atLevel(server, "Hardware Care", 4)
+        ),
+        Case(
             code: .scaleConditionOutlier, name: "one item asks another minimum than the field", severity: .warning,
             document: {
                 CraftedDocument.clean().with(field: server, item: "Hardware Care") {

@@ -44,6 +44,9 @@ struct RealDiagnosticsSnapshotTests {
         // Operation Management / Communication: the page's "Organization, Analysis and Retrieval of Information"
         // is "Organization and analysis and retrieval of information" in the overview.
         Entry(609, .overviewKnowledgeMismatch),
+        // System Management / Relevant Knowledge, level 6: the text speaks of customer relationship, user
+        // departments and systemization strategy — Customer Interaction's knowledge, copied from its page.
+        Entry(923, .levelTextOfOtherItem),
         // System Management / Leadership, level 6: "as a person responsible for operation management".
         Entry(1285, .levelTextNamesOtherField),
         // System Management / Leadership, level 5: "7.5 billion yen" again (erratum E2).

@@ -6,6 +6,8 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable {
     case pageHeaderFieldMismatch = "page-header-field-mismatch"
     /// A level text's role phrase names another specialty field of the job category.
     case levelTextNamesOtherField = "level-text-names-other-field"
+    /// A level text is about another item's topic (its words are another item's knowledge items).
+    case levelTextOfOtherItem = "level-text-of-other-item"
     /// An item's scale condition at a level differs from what the majority of the field's items state.
     case scaleConditionOutlier = "scale-condition-outlier"
     /// An item's minimum thresholds do not grow with the level (e.g. level 5 asks more than level 6).
@@ -31,6 +33,7 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable {
         case .headerTypo: "a heading is misspelt or split by the PDF extraction"
         case .pageHeaderFieldMismatch: "a page header names another field than its section"
         case .levelTextNamesOtherField: "a level text names another specialty field in its role phrase"
+        case .levelTextOfOtherItem: "a level text is about another item's knowledge"
         case .scaleConditionOutlier: "an item's scale condition differs from the field's majority"
         case .scaleNotMonotonic: "an item's thresholds do not grow with the level"
         case .duplicateLevelText: "two levels of one item have the same text"

@@ -8,6 +8,7 @@ enum LevelTextChecks {
         let fieldNames = standard.fields.map(\.name)
         for field in standard.fields {
             result += scaleOutliers(in: field)
+            result += otherItemTopics(in: field)
             for item in field.items {
                 result += duplicateTexts(in: item, field: field)
                 result += nonMonotonicThresholds(in: item, field: field)
@@ -48,6 +49,47 @@ enum LevelTextChecks {
             }
         }
         return result
+    }
+
+    /// Level texts whose topic is another item's: the text uses none of the words that only its own item's
+    /// knowledge items use, but at least three that only one other item's knowledge items use (a text copied
+    /// from a neighbouring page).
+    static func otherItemTopics(in field: SpecialtyField) -> [Diagnostic] {
+        var owners: [String: Set<Int>] = [:]
+        let vocabularies = field.items.map { item in Set(item.knowledgeItems.flatMap(topicWords)) }
+        for (index, vocabulary) in vocabularies.enumerated() {
+            for word in vocabulary { owners[word, default: []].insert(index) }
+        }
+        let distinctive = vocabularies.indices.map { index in vocabularies[index].filter { owners[$0] == [index] } }
+        var result: [Diagnostic] = []
+        for (index, item) in field.items.enumerated() where !distinctive[index].isEmpty {
+            for description in item.levels {
+                let words = Set(topicWords(description.sourceText))
+                guard words.isDisjoint(with: distinctive[index]) else { continue }
+                for (other, vocabulary) in distinctive.enumerated() where other != index {
+                    let shared = words.intersection(vocabulary)
+                    guard shared.count >= 3 else { continue }
+                    result.append(
+                        Diagnostic(.warning, .levelTextOfOtherItem, line: description.line, field: field.name, item: item.name,
+                            level: description.level,
+                            message: "the text speaks of \(shared.sorted().joined(separator: ", ")), the knowledge of "
+                                + "\"\(field.items[other].name)\", and of nothing only \"\(item.name)\" covers"))
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// Words of the scale phrases, which every level text shares whatever its topic ("annual contract value").
+    private static let scaleVocabulary: Set<String> = [
+        "annual", "contract", "value", "staff", "million", "billion", "more", "less", "than", "person", "persons",
+        "responsible", "leader", "member", "during", "peak", "periods", "with",
+    ]
+
+    /// Lowercase words of four or more letters outside the scale phrases: enough to tell topics apart.
+    private static func topicWords(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 4 && !scaleVocabulary.contains($0) }
     }
 
     private static func requirements(_ condition: ScaleCondition) -> [String] {
