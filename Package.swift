@@ -46,6 +46,8 @@ let package = Package(
         ),
         // Import benchmark (no database), see BENCHMARKS.md.
         .executableTarget(name: "itss-bench", dependencies: ["ITSSDomain", "ITSSImport"]),
+        // Storage benchmarks (approval, bulk assessment import) on a real SQLite file, see BENCHMARKS.md.
+        .executableTarget(name: "itss-storage-bench", dependencies: ["ITSSDomain", "ITSSImport", "ITSSStorage"]),
         .testTarget(name: "ITSSDomainTests", dependencies: ["ITSSDomain"]),
         .testTarget(name: "ITSSImportTests", dependencies: ["ITSSDomain", "ITSSImport"]),
         .testTarget(name: "ITSSStorageTests", dependencies: ["ITSSDomain", "ITSSImport", "ITSSStorage"]),

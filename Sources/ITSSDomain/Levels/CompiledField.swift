@@ -18,6 +18,8 @@ public struct CompiledField: Sendable {
     let indexByName: [String: Int]
     /// Per defined level (same order as `definedLevels`): the numbers of the items with a text there.
     let levelItems: [[Int]]
+    /// Per defined level: the names of those items (shared by every breakdown), aligned with `levelItems`.
+    let levelItemNames: [[String]]
     /// Per defined level: the texts of those items, aligned with `levelItems`.
     let levelTexts: [[String]]
     /// Per defined level: what the scale condition asks of a record.
@@ -47,6 +49,7 @@ public struct CompiledField: Sendable {
             texts.append(levelText)
         }
         levelItems = items
+        levelItemNames = items.map { numbers in numbers.map { names[$0] } }
         levelTexts = texts
         let conditions = levels.map { field.scaleCondition(atLevel: $0) ?? .none }
         self.conditions = conditions

@@ -49,14 +49,12 @@ public enum LevelRule {
         for position in levels.indices {
             let level = levels[position]
             let numbers = field.levelItems[position]
-            var items: [ItemCheck] = []
-            items.reserveCapacity(numbers.count)
+            var ratingsAtLevel = [Int](repeating: 0, count: numbers.count)
             var itemsMet = true
-            for number in numbers {
+            for (offset, number) in numbers.enumerated() {
                 let rating = number < ratings.count ? ratings[number] : 0
-                let met = rating >= level
-                itemsMet = itemsMet && met
-                items.append(ItemCheck(item: field.itemNames[number], needed: level, rating: rating, met: met))
+                ratingsAtLevel[offset] = rating
+                itemsMet = itemsMet && rating >= level
             }
             // Condition 2 only applies from level 3 up: levels 1 and 2 ask for no track record.
             let scale =
@@ -65,13 +63,15 @@ public enum LevelRule {
                     field.requirements[position], condition: field.conditions[position], records: records, basis: basis)
                 : nil
             let isAttained = itemsMet && (scale?.met ?? true) && lowerAttained
-            checks.append(
-                LevelCheck(level: level, attained: isAttained, items: items, scale: scale, lowerLevelsAttained: lowerAttained))
+            let check = LevelCheck(
+                level: level, attained: isAttained, itemNames: field.levelItemNames[position], itemRatings: ratingsAtLevel,
+                scale: scale, lowerLevelsAttained: lowerAttained)
+            checks.append(check)
             if isAttained {
                 attained = level
             } else if next == nil {
                 next = level
-                explanation = unmet(items: items, texts: field.levelTexts[position], scale: scale, level: level)
+                explanation = unmet(check, texts: field.levelTexts[position])
             }
             lowerAttained = isAttained
         }
@@ -81,13 +81,17 @@ public enum LevelRule {
     }
 
     /// The unmet conditions of one level: items below it (with the level's text), then the scale condition.
-    static func unmet(items: [ItemCheck], texts: [String], scale: ScaleCheck?, level: Int) -> [UnmetCondition] {
+    static func unmet(_ check: LevelCheck, texts: [String]) -> [UnmetCondition] {
         var result: [UnmetCondition] = []
-        for (offset, check) in items.enumerated() where !check.met {
-            result.append(.item(name: check.item, rating: check.rating, needed: check.needed, text: texts[offset]))
+        for offset in check.itemRatings.indices where check.itemRatings[offset] < check.level {
+            result.append(
+                .item(
+                    name: check.itemNames[offset], rating: check.itemRatings[offset], needed: check.level,
+                    text: texts[offset]))
         }
-        if let scale, !scale.met {
-            result.append(.scale(level: level, condition: scale.condition, best: scale.decidingRecord, reason: scale.reason))
+        if let scale = check.scale, !scale.met {
+            result.append(
+                .scale(level: check.level, condition: scale.condition, best: scale.decidingRecord, reason: scale.reason))
         }
         return result
     }

@@ -11,9 +11,9 @@ enum ScaleEvaluation {
             return ScaleCheck(condition: condition, decidingRecord: nil, outcome: .noRequirement)
         }
         var best: Candidate?
-        for record in records {
-            let candidate = Candidate(record, requirement)
-            if let current = best, !isRanked(candidate, above: current) { continue }
+        for index in records.indices {
+            let candidate = Candidate(index, records[index], requirement)
+            if let current = best, !isRanked(candidate, above: current, in: records) { continue }
             best = candidate
         }
         guard let best else {
@@ -27,18 +27,18 @@ enum ScaleEvaluation {
             case (true, false): .belowMinimum
             case (false, false): .roleTooLowAndBelowMinimum
             }
-        return ScaleCheck(condition: condition, decidingRecord: best.record, outcome: outcome)
+        return ScaleCheck(condition: condition, decidingRecord: records[best.index], outcome: outcome)
     }
 
-    /// A record scored against a requirement.
+    /// A record (by its index) scored against a requirement; records are not copied while ranking.
     struct Candidate {
-        var record: ExperienceEvidence
+        var index: Int
         var roleMet: Bool
         var minimumMet: Bool
         var ratio: Double
 
-        init(_ record: ExperienceEvidence, _ requirement: ScaleRequirement) {
-            self.record = record
+        init(_ index: Int, _ record: ExperienceEvidence, _ requirement: ScaleRequirement) {
+            self.index = index
             roleMet = requirement.roleMet(by: record)
             minimumMet = requirement.minimumMet(by: record)
             ratio = requirement.ratio(of: record)
@@ -50,15 +50,20 @@ enum ScaleEvaluation {
     /// The ranking of records: those meeting the condition, then those with the required role, then the one
     /// closest to a minimum (by ratio), then the more senior role; remaining ties are broken on the record's
     /// identity and facts so that the order is total.
-    static func isRanked(_ a: Candidate, above b: Candidate) -> Bool {
+    static func isRanked(_ a: Candidate, above b: Candidate, in records: [ExperienceEvidence]) -> Bool {
         if a.meets != b.meets { return a.meets }
         if a.roleMet != b.roleMet { return a.roleMet }
         if a.ratio != b.ratio { return a.ratio > b.ratio }
-        if a.record.role != b.record.role { return a.record.role > b.record.role }
-        if a.record.recordID != b.record.recordID { return a.record.recordID < b.record.recordID }
-        if let order = order(a.record.peakStaff.map(Int64.init), b.record.peakStaff.map(Int64.init)) { return order }
-        if let order = order(a.record.annualContractYen, b.record.annualContractYen) { return order }
-        return a.record.label < b.record.label
+        return isRanked(records[a.index], above: records[b.index])
+    }
+
+    /// Ties on the score: the more senior role, then record id, figures and label, so that the order is total.
+    static func isRanked(_ a: ExperienceEvidence, above b: ExperienceEvidence) -> Bool {
+        if a.role != b.role { return a.role > b.role }
+        if a.recordID != b.recordID { return a.recordID < b.recordID }
+        if let order = order(a.peakStaff.map(Int64.init), b.peakStaff.map(Int64.init)) { return order }
+        if let order = order(a.annualContractYen, b.annualContractYen) { return order }
+        return a.label < b.label
     }
 
     /// Larger figures first, a figure before none; `nil` when equal.

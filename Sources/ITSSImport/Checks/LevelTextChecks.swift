@@ -55,8 +55,8 @@ enum LevelTextChecks {
     /// knowledge items use, but at least three that only one other item's knowledge items use (a text copied
     /// from a neighbouring page).
     static func otherItemTopics(in field: SpecialtyField) -> [Diagnostic] {
-        var owners: [String: Set<Int>] = [:]
-        let vocabularies = field.items.map { item in Set(item.knowledgeItems.flatMap(topicWords)) }
+        var owners: [UInt64: Set<Int>] = [:]
+        let vocabularies = field.items.map { item in item.knowledgeItems.reduce(into: Set<UInt64>()) { $0.formUnion(TopicWords.hashes($1)) } }
         for (index, vocabulary) in vocabularies.enumerated() {
             for word in vocabulary { owners[word, default: []].insert(index) }
         }
@@ -64,32 +64,20 @@ enum LevelTextChecks {
         var result: [Diagnostic] = []
         for (index, item) in field.items.enumerated() where !distinctive[index].isEmpty {
             for description in item.levels {
-                let words = Set(topicWords(description.sourceText))
+                let words = TopicWords.hashes(description.sourceText)
                 guard words.isDisjoint(with: distinctive[index]) else { continue }
-                for (other, vocabulary) in distinctive.enumerated() where other != index {
-                    let shared = words.intersection(vocabulary)
-                    guard shared.count >= 3 else { continue }
+                for (other, vocabulary) in distinctive.enumerated() where other != index && words.intersection(vocabulary).count >= 3 {
+                    let shared = TopicWords.words(description.sourceText).filter { vocabulary.contains(TopicWords.hash($0)) }
                     result.append(
                         Diagnostic(.warning, .levelTextOfOtherItem, line: description.line, field: field.name, item: item.name,
                             level: description.level,
-                            message: "the text speaks of \(shared.sorted().joined(separator: ", ")), the knowledge of "
+                            message: "the text speaks of \(shared.joined(separator: ", ")), the knowledge of "
                                 + "\"\(field.items[other].name)\", and of nothing only \"\(item.name)\" covers"))
                     break
                 }
             }
         }
         return result
-    }
-
-    /// Words of the scale phrases, which every level text shares whatever its topic ("annual contract value").
-    private static let scaleVocabulary: Set<String> = [
-        "annual", "contract", "value", "staff", "million", "billion", "more", "less", "than", "person", "persons",
-        "responsible", "leader", "member", "during", "peak", "periods", "with",
-    ]
-
-    /// Lowercase words of four or more letters outside the scale phrases: enough to tell topics apart.
-    private static func topicWords(_ text: String) -> [String] {
-        text.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 4 && !scaleVocabulary.contains($0) }
     }
 
     private static func requirements(_ condition: ScaleCondition) -> [String] {

@@ -1,0 +1,85 @@
+import Foundation
+import ITSSDomain
+import ITSSImport
+import ITSSStorage
+
+// Storage benchmarks on a real SQLite file (release build):
+//   swift build -c release --product itss-storage-bench && .build/release/itss-storage-bench [approve|import] [N]
+// approve: median time of approving one assessment (write + level recompute + audit), over N assessments.
+// import:  `itss import assessments` throughput for N people × one field (17 ratings each), approved.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let mode = arguments.first ?? "approve"
+let count = arguments.dropFirst().first.flatMap(Int.init) ?? (mode == "import" ? 200_000 : 300)
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("itss-storage-bench-\(UUID().uuidString)")
+defer { try? FileManager.default.removeItem(at: directory) }
+let field = "V3:Service Desk"
+
+func milliseconds(since start: UInt64) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func log(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+let database = try await AppDatabase.openMigrated(location: .sqlite(path: directory.appendingPathComponent("bench.sqlite").path))
+for document in try BuiltInStandards.documents() {
+    let imported = try DocumentImporter.read(document.bytes, fileName: document.fileName, errata: try Errata.builtIn())
+    try await database.importStandard(imported, sourceText: "", replace: false, errataApplied: true, actor: "bench")
+}
+try await database.createOrgUnit(code: "OPS", name: "Operations", parentCode: nil, actor: "bench")
+try await database.addPerson(NewPerson(employeeNumber: "M0", name: "Evaluator", orgUnitCode: "OPS"), actor: "bench")
+try await database.assignEvaluator("M0", toOrgUnit: "OPS", actor: "bench")
+let items = try await database.levels(of: "M0", field: field).first?.official.levels.first?.items.map(\.item) ?? []
+
+func peopleCSV(_ count: Int) -> [UInt8] {
+    var csv = "employee_number,name,org_unit,fields\n"
+    for number in 0..<count { csv += "P\(number),Person \(number),OPS,\(field)\n" }
+    return Array(csv.utf8)
+}
+
+switch mode {
+case "import":
+    log("Importing \(count) people…")
+    try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), actor: "bench")
+    var csv = "employee_number,field,cycle,item,self_level,evaluator_level\n"
+    csv.reserveCapacity(count * items.count * 50)
+    for number in 0..<count {
+        let level = 3 + number % 2
+        for item in items { csv += "P\(number),\(field),2026H2,\(item),\(level),\(level)\n" }
+    }
+    let bytes = Array(csv.utf8)
+    log("Importing \(count * items.count) ratings (\(bytes.count / 1_000_000) MB of CSV)…")
+    let start = DispatchTime.now().uptimeNanoseconds
+    let rows = try SpreadsheetRows.ratings(bytes)
+    let parsed = milliseconds(since: start)
+    let summary = try await database.importAssessments(rows, approvedBy: "M0", actor: "bench")
+    let total = milliseconds(since: start)
+    print("itss-storage-bench import: \(count) people × \(items.count) items = \(summary.rows) ratings, approved, levels stored")
+    print(String(format: "  parse CSV %.1f s, total %.1f s: %.0f rating rows/s (target ≥ 100,000)", parsed / 1000, total / 1000, Double(summary.rows) / (total / 1000)))
+case "approve":
+    log("Preparing \(count) submitted assessments…")
+    try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), actor: "bench")
+    var csv = "employee_number,field,cycle,item,self_level,evaluator_level,evaluator_reason\n"
+    for number in 0..<count {
+        for item in items { csv += "P\(number),\(field),2026H2,\(item),4,3,calibrated\n" }
+    }
+    try await database.importAssessments(try SpreadsheetRows.ratings(Array(csv.utf8)), approvedBy: nil, actor: "bench")
+    var samples: [Double] = []
+    for number in 0..<count {
+        guard let assessment = try await database.assessments(of: "P\(number)").first else { continue }
+        try await database.submitAssessment(assessment.id, by: "P\(number)")
+        let start = DispatchTime.now().uptimeNanoseconds
+        try await database.approveAssessment(assessment.id, by: "M0")
+        samples.append(milliseconds(since: start))
+    }
+    samples.sort()
+    let median = samples[samples.count / 2]
+    let p90 = samples[samples.count * 9 / 10]
+    print("itss-storage-bench approve: \(samples.count) approvals on SQLite (write + level recompute + audit, one transaction)")
+    print(String(format: "  median %.2f ms, p90 %.2f ms (target: median < 5 ms)", median, p90))
+default:
+    log("usage: itss-storage-bench approve|import [N]")
+}
+await database.close()
