@@ -11,7 +11,8 @@ public struct CSVTable: Sendable {
     public var rows: [Row]
 
     /// Reads CSV bytes (UTF-8, optional BOM, LF or CRLF line ends, quoted fields with "" escapes).
-    /// - Throws: `RowError` for binary data, an empty file, an unterminated quote or a row with too many fields.
+    /// - Throws: `RowError` for binary data, text that is not UTF-8, an empty file, an unterminated quote or a
+    ///   row with too many fields.
     public init(bytes: [UInt8]) throws(RowError) {
         var records: [(line: Int, fields: [String])] = []
         var field: [UInt8] = []
@@ -21,8 +22,15 @@ public struct CSVTable: Sendable {
         var recordLine = 1
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var fieldStarted = false
+        var notUTF8Line: Int?
         func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
+            if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else {
+                // Typically a spreadsheet saved as Shift_JIS: refuse it rather than import "�" in names.
+                if notUTF8Line == nil { notUTF8Line = recordLine }
+                fields.append(String(decoding: field, as: UTF8.self))
+            }
             field.removeAll(keepingCapacity: true)
             fieldStarted = false
         }
@@ -68,8 +76,12 @@ public struct CSVTable: Sendable {
             endField()
             records.append((recordLine, fields))
         }
-        // Blank lines (a single empty field) are skipped, as spreadsheets often end with some.
-        records.removeAll { $0.fields.count == 1 && $0.fields[0].trimmingCharacters(in: .whitespaces).isEmpty }
+        if let notUTF8Line {
+            throw RowError(line: notUTF8Line, message: "the text is not UTF-8; save the file as CSV UTF-8")
+        }
+        // Blank lines are skipped, as spreadsheets often end with some — also rows of empty cells (",,,"),
+        // which spreadsheets write for rows that were used once.
+        records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = records.first else { throw RowError(line: 1, message: "the file is empty; expected a header row") }
         columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         rows = []
@@ -82,9 +94,13 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// Checks that the header has the required columns and only known ones.
-    /// - Throws: `RowError` at line 1 naming the missing or unknown column.
+    /// Checks that the header has the required columns, only known ones, and none twice.
+    /// - Throws: `RowError` at line 1 naming the missing, unknown or repeated column.
     public func requireColumns(_ required: [String], optional: [String]) throws(RowError) {
+        var seen = Set<String>()
+        for column in columns where !column.isEmpty && !seen.insert(column).inserted {
+            throw RowError(line: 1, column: column, message: "the column \"\(column)\" appears more than once in the header")
+        }
         for column in required where !columns.contains(column) {
             throw RowError(line: 1, column: column, message: "the header lacks the column \"\(column)\"; expected \((required + optional).joined(separator: ","))")
         }

@@ -23,6 +23,10 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             return try await body()
         } catch let error as BulkImportError {
+            // Line 0 is not a row of the file but an option (`--approved-by`): say so instead of "FILE:0".
+            if !error.rows.isEmpty, error.rows.allSatisfy({ $0.line == 0 }) {
+                throw CLIError(error.rows.map { ($0.column.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; "))
+            }
             for row in error.rows { Output.note("\(file):\(row.line): \(row.column.map { "\($0): " } ?? "")\(row.message)") }
             throw CLIError("\(file): \(error.rows.count) bad row(s); nothing was imported")
         }
