@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-kit", exact: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", exact: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", exact: "2.14.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
     ],
     targets: [
         // Pure domain: catalog, assessment and level rules. Foundation only, no I/O.
@@ -34,6 +35,8 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                // The SQLite fast path of bulk inserts binds `SQLiteData` directly.
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ]
         ),
         // The thin command-line executable.

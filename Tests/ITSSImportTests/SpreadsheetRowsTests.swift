@@ -10,20 +10,23 @@ import Testing
 struct SpreadsheetRowsTests {
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-    /// The `BulkImportError` of reading `text` with `read`, recording an issue when the file is accepted.
+    /// The row errors of reading `text` with `read` (thrown for the file, or reported per row), recording an
+    /// issue when every row is accepted.
     static func errors<Row>(
-        _ text: String, _ read: ([UInt8]) throws(BulkImportError) -> [Row], sourceLocation: SourceLocation = #_sourceLocation
+        _ text: String, _ read: ([UInt8]) throws(BulkImportError) -> ParsedRows<Row>, sourceLocation: SourceLocation = #_sourceLocation
     ) -> [RowError] {
         errors(bytes(text), read, sourceLocation: sourceLocation)
     }
 
     static func errors<Row>(
-        _ bytes: [UInt8], _ read: ([UInt8]) throws(BulkImportError) -> [Row], sourceLocation: SourceLocation = #_sourceLocation
+        _ bytes: [UInt8], _ read: ([UInt8]) throws(BulkImportError) -> ParsedRows<Row>, sourceLocation: SourceLocation = #_sourceLocation
     ) -> [RowError] {
         do throws(BulkImportError) {
-            let rows = try read(bytes)
-            Issue.record("the file was accepted with \(rows.count) row(s)", sourceLocation: sourceLocation)
-            return []
+            let parsed = try read(bytes)
+            if parsed.errors.isEmpty {
+                Issue.record("the file was accepted with \(parsed.rows.count) row(s)", sourceLocation: sourceLocation)
+            }
+            return parsed.errors
         } catch {
             return error.rows
         }
@@ -47,11 +50,11 @@ struct SpreadsheetRowsTests {
         let table = try CSVTable(bytes: Self.bytes(text))
         #expect(table.columns == ["a", "b", "c"])
         #expect(table.rows.count == 2)
-        #expect(table.rows[0].values == ["x, y", "say \"hi\"", "two\nlines"])
+        #expect(table.values(of: table.rows[0]) == ["x, y", "say \"hi\"", "two\nlines"])
         #expect(table.rows[0].line == 2)
         // The quoted line break moved the next record to line 4.
         #expect(table.rows[1].line == 4)
-        #expect(table.rows[1].values == ["plain", "", "last"])
+        #expect(table.values(of: table.rows[1]) == ["plain", "", "last"])
         #expect(table.value("b", in: table.rows[1]) == nil, "an empty cell means not given")
         #expect(table.value("a", in: table.rows[0]) == "x, y")
     }
@@ -59,44 +62,44 @@ struct SpreadsheetRowsTests {
     @Test("a quote that is the whole field, and a field of only an escaped quote")
     func quoteOnlyFields() throws {
         let table = try CSVTable(bytes: Self.bytes("a,b\n\"\"\"\",\"\"\n"))
-        #expect(table.rows.map(\.values) == [["\"", ""]])
+        #expect(table.rows.map(table.values(of:)) == [["\"", ""]])
     }
 
     @Test("CRLF line ends are read like LF, also after a quoted field and on the last line")
     func crlf() throws {
         let table = try CSVTable(bytes: Self.bytes("Name,Note\r\nAlice,\"a, b\"\r\nBob,plain\r\n"))
         #expect(table.columns == ["name", "note"])
-        #expect(table.rows.map(\.values) == [["Alice", "a, b"], ["Bob", "plain"]])
+        #expect(table.rows.map(table.values(of:)) == [["Alice", "a, b"], ["Bob", "plain"]])
         #expect(table.rows.map(\.line) == [2, 3])
-        #expect(!table.rows.flatMap(\.values).contains { $0.contains("\r") })
+        #expect(!table.rows.flatMap(table.values(of:)).contains { $0.contains("\r") })
     }
 
     @Test("a UTF-8 BOM is skipped, so the first column name is clean")
     func byteOrderMark() throws {
         let table = try CSVTable(bytes: [0xEF, 0xBB, 0xBF] + Self.bytes("employee_number,name\nE1,山田 太郎\n"))
         #expect(table.columns == ["employee_number", "name"])
-        #expect(table.rows.first?.values == ["E1", "山田 太郎"])
-        let people = try SpreadsheetRows.people([0xEF, 0xBB, 0xBF] + Self.bytes("employee_number,name\nE1,山田 太郎\n"))
+        #expect(table.rows.first.map(table.values(of:)) == ["E1", "山田 太郎"])
+        let people = try SpreadsheetRows.people([0xEF, 0xBB, 0xBF] + Self.bytes("employee_number,name\nE1,山田 太郎\n")).rows
         #expect(people.map(\.employeeNumber) == ["E1"])
     }
 
     @Test("blank lines — trailing ones too, and whitespace-only ones — are skipped")
     func blankLines() throws {
         let table = try CSVTable(bytes: Self.bytes("a,b\n1,2\n\n3,4\n\n   \n\r\n\n"))
-        #expect(table.rows.map(\.values) == [["1", "2"], ["3", "4"]])
+        #expect(table.rows.map(table.values(of:)) == [["1", "2"], ["3", "4"]])
         #expect(table.rows.map(\.line) == [2, 4])
     }
 
     @Test("trailing rows of empty cells (a spreadsheet's used-but-empty rows, \",,\") are skipped")
     func emptyCellRows() throws {
-        let rows = try SpreadsheetRows.people(Self.bytes("employee_number,name,email\nE1,Alice,\n,,\n , ,\n"))
+        let rows = try SpreadsheetRows.people(Self.bytes("employee_number,name,email\nE1,Alice,\n,,\n , ,\n")).rows
         #expect(rows.map(\.employeeNumber) == ["E1"])
     }
 
     @Test("no final line end: the last record is still read")
     func noFinalNewline() throws {
         let table = try CSVTable(bytes: Self.bytes("a,b\n1,2\n3,\"4\""))
-        #expect(table.rows.map(\.values) == [["1", "2"], ["3", "4"]])
+        #expect(table.rows.map(table.values(of:)) == [["1", "2"], ["3", "4"]])
     }
 
     @Test("short rows are fine: the missing cells are not given")
@@ -144,7 +147,7 @@ struct SpreadsheetRowsTests {
 
     @Test("header names are trimmed and case-insensitive, in any order")
     func headerNames() throws {
-        let rows = try SpreadsheetRows.people(Self.bytes(" Name , EMPLOYEE_NUMBER\nAlice,E1\n"))
+        let rows = try SpreadsheetRows.people(Self.bytes(" Name , EMPLOYEE_NUMBER\nAlice,E1\n")).rows
         #expect(rows.first?.employeeNumber == "E1")
         #expect(rows.first?.name == "Alice")
     }
@@ -183,7 +186,7 @@ struct SpreadsheetRowsTests {
 
     @Test("a file with only a header has no rows")
     func headerOnly() throws {
-        #expect(try SpreadsheetRows.people(Self.bytes("employee_number,name\n")).isEmpty)
+        #expect(try SpreadsheetRows.people(Self.bytes("employee_number,name\n")).rows.isEmpty)
     }
 
     // MARK: - people
@@ -195,7 +198,7 @@ struct SpreadsheetRowsTests {
             E1001,"Sato, Hanako",hanako@example.com,OPS-1,no,2019-04-01,Service Desk; V2:Service desk ;
             E1002,Tanaka Jiro,,,,,
             """
-        let rows = try SpreadsheetRows.people(Self.bytes(text))
+        let rows = try SpreadsheetRows.people(Self.bytes(text)).rows
         #expect(rows.count == 2)
         let first = try #require(rows.first)
         #expect(first.line == 2)
@@ -238,7 +241,7 @@ struct SpreadsheetRowsTests {
             E1,Service Desk,responsible-person,2020-04-01,2023-03-31,80,"1,500,000,000",ACME,"Desk, 24/7",E9
             E1,Service Desk,Leader,2023-04-01,,,,,,
             """
-        let rows = try SpreadsheetRows.experience(Self.bytes(text))
+        let rows = try SpreadsheetRows.experience(Self.bytes(text)).rows
         #expect(rows.count == 2)
         #expect(rows[0].role == .responsiblePerson)
         #expect(rows[0].from == Day("2020-04-01"))
@@ -282,7 +285,7 @@ struct SpreadsheetRowsTests {
             E1,Service Desk,2026h2,Service Support,4,3,"note, with comma",ticket #1,\"not yet \"\"leader\"\"\"
             E1,Service Desk,2026,Customer Support Skills,0,,,,
             """
-        let rows = try SpreadsheetRows.ratings(Self.bytes(text))
+        let rows = try SpreadsheetRows.ratings(Self.bytes(text)).rows
         #expect(rows.count == 2)
         #expect(rows[0].cycle == Cycle("2026H2"))
         #expect(rows[0].item == "Service Support")

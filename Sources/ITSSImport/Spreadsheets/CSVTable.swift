@@ -1,22 +1,30 @@
 /// A CSV file read as RFC 4180 describes it: a header row naming the columns, then records, each with the
 /// 1-based line it starts on.
 public struct CSVTable: Sendable {
+    /// One record: its line and where its values are in the table's flat value list.
     public struct Row: Sendable {
         public var line: Int
-        public var values: [String]
+        let start: Int
+        public let count: Int
     }
 
     /// Column names as written in the header, trimmed and lowercased.
-    public var columns: [String]
-    public var rows: [Row]
+    public private(set) var columns: [String]
+    public private(set) var rows: [Row]
+    /// Every value of every record, trimmed, row after row (one flat list: millions of rows stay cheap).
+    private var values: [String]
+    private var positions: [String: Int]
 
     /// Reads CSV bytes (UTF-8, optional BOM, LF or CRLF line ends, quoted fields with "" escapes).
     /// - Throws: `RowError` for binary data, text that is not UTF-8, an empty file, an unterminated quote or a
     ///   row with too many fields.
     public init(bytes: [UInt8]) throws(RowError) {
-        var records: [(line: Int, fields: [String])] = []
+        var values: [String] = []
+        values.reserveCapacity(bytes.count / 8)
+        var records: [Row] = []
         var field: [UInt8] = []
-        var fields: [String] = []
+        var recordStart = 0
+        var recordHasText = false
         var quoted = false
         var line = 1
         var recordLine = 1
@@ -24,15 +32,31 @@ public struct CSVTable: Sendable {
         var fieldStarted = false
         var notUTF8Line: Int?
         func endField() {
-            if let text = String(validating: field, as: UTF8.self) {
-                fields.append(text)
+            // Trim spaces and tabs on bytes; Foundation's trimming per cell costs more than the whole parse.
+            var lower = 0
+            var upper = field.count
+            while lower < upper, field[lower] == 0x20 || field[lower] == 0x09 { lower += 1 }
+            while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
+            if lower < upper { recordHasText = true }
+            if let text = String(validating: field[lower..<upper], as: UTF8.self) {
+                values.append(text)
             } else {
                 // Typically a spreadsheet saved as Shift_JIS: refuse it rather than import "�" in names.
                 if notUTF8Line == nil { notUTF8Line = recordLine }
-                fields.append(String(decoding: field, as: UTF8.self))
+                values.append("")
             }
             field.removeAll(keepingCapacity: true)
             fieldStarted = false
+        }
+        func endRecord() {
+            if recordHasText {
+                records.append(Row(line: recordLine, start: recordStart, count: values.count - recordStart))
+            } else {
+                // Blank lines and rows of empty cells (",,,", written by spreadsheets for rows used once) are skipped.
+                values.removeLast(values.count - recordStart)
+            }
+            recordStart = values.count
+            recordHasText = false
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -60,8 +84,7 @@ public struct CSVTable: Sendable {
                     break
                 case 0x0A:
                     endField()
-                    records.append((recordLine, fields))
-                    fields.removeAll()
+                    endRecord()
                     line += 1
                     recordLine = line
                 default:
@@ -72,26 +95,24 @@ public struct CSVTable: Sendable {
             index += 1
         }
         if quoted { throw RowError(line: recordLine, message: "a quoted field is not closed; expected a closing \"") }
-        if fieldStarted || !field.isEmpty || !fields.isEmpty {
+        if fieldStarted || !field.isEmpty || values.count > recordStart {
             endField()
-            records.append((recordLine, fields))
+            endRecord()
         }
         if let notUTF8Line {
             throw RowError(line: notUTF8Line, message: "the text is not UTF-8; save the file as CSV UTF-8")
         }
-        // Blank lines are skipped, as spreadsheets often end with some — also rows of empty cells (",,,"),
-        // which spreadsheets write for rows that were used once.
-        records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = records.first else { throw RowError(line: 1, message: "the file is empty; expected a header row") }
-        columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        rows = []
-        rows.reserveCapacity(records.count)
-        for record in records.dropFirst() {
-            guard record.fields.count <= columns.count else {
-                throw RowError(line: record.line, message: "\(record.fields.count) fields; expected at most \(columns.count) (the header's columns)")
-            }
-            rows.append(Row(line: record.line, values: record.fields))
+        let columns = values[header.start..<(header.start + header.count)].map { $0.lowercased() }
+        for record in records.dropFirst() where record.count > columns.count {
+            throw RowError(line: record.line, message: "\(record.count) fields; expected at most \(columns.count) (the header's columns)")
         }
+        self.columns = columns
+        self.values = values
+        rows = Array(records.dropFirst())
+        var positions: [String: Int] = [:]
+        for (position, column) in columns.enumerated() where positions[column] == nil { positions[column] = position }
+        self.positions = positions
     }
 
     /// Checks that the header has the required columns, only known ones, and none twice.
@@ -109,10 +130,21 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// The trimmed value of a column in a row, `nil` when empty or absent.
-    public func value(_ column: String, in row: Row) -> String? {
-        guard let position = columns.firstIndex(of: column), position < row.values.count else { return nil }
-        let value = row.values[position].trimmingCharacters(in: .whitespaces)
+    /// The position of a column in the header, if present.
+    public func position(of column: String) -> Int? { positions[column] }
+
+    /// The trimmed value at a column position of a row, `nil` when empty or absent.
+    public func value(at position: Int?, in row: Row) -> String? {
+        guard let position, position < row.count else { return nil }
+        let value = values[row.start + position]
         return value.isEmpty ? nil : value
     }
+
+    /// The trimmed value of a column in a row, `nil` when empty or absent.
+    public func value(_ column: String, in row: Row) -> String? {
+        value(at: positions[column], in: row)
+    }
+
+    /// The row's values in column order.
+    public func values(of row: Row) -> [String] { Array(values[row.start..<(row.start + row.count)]) }
 }

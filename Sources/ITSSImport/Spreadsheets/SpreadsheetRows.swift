@@ -55,9 +55,9 @@ public enum SpreadsheetRows {
         optional: ["self_level", "evaluator_level", "note", "evidence", "evaluator_reason"]
     )
 
-    /// Reads a people file; every bad row is reported.
-    /// - Throws: `BulkImportError` with every bad row (or the header problem).
-    public static func people(_ bytes: [UInt8]) throws(BulkImportError) -> [PersonRow] {
+    /// Reads a people file: the good rows and a `RowError` for every bad one.
+    /// - Throws: `BulkImportError` when the file itself cannot be read (not CSV, not UTF-8, header problems).
+    public static func people(_ bytes: [UInt8]) throws(BulkImportError) -> ParsedRows<PersonRow> {
         try readRows(bytes, columns: personColumns) { table, row in
             var reader = CellReader(table: table, row: row)
             let result = PersonRow(
@@ -69,9 +69,9 @@ public enum SpreadsheetRows {
         }
     }
 
-    /// Reads an experience file; every bad row is reported.
-    /// - Throws: `BulkImportError` with every bad row.
-    public static func experience(_ bytes: [UInt8]) throws(BulkImportError) -> [ExperienceRow] {
+    /// Reads an experience file: the good rows and a `RowError` for every bad one.
+    /// - Throws: `BulkImportError` when the file itself cannot be read.
+    public static func experience(_ bytes: [UInt8]) throws(BulkImportError) -> ParsedRows<ExperienceRow> {
         try readRows(bytes, columns: experienceColumns) { table, row in
             var reader = CellReader(table: table, row: row)
             let from = reader.day("from", required: true)
@@ -93,13 +93,21 @@ public enum SpreadsheetRows {
         }
     }
 
-    /// Reads an assessments file; every bad row is reported.
-    /// - Throws: `BulkImportError` with every bad row.
-    public static func ratings(_ bytes: [UInt8]) throws(BulkImportError) -> [RatingRow] {
-        try readRows(bytes, columns: ratingColumns) { table, row in
+    /// Reads an assessments file: the good rows and a `RowError` for every bad one.
+    /// - Throws: `BulkImportError` when the file itself cannot be read.
+    public static func ratings(_ bytes: [UInt8]) throws(BulkImportError) -> ParsedRows<RatingRow> {
+        // Files hold millions of ratings of a few cycles: read each spelling of a cycle once.
+        var cycles: [String: Cycle?] = [:]
+        return try readRows(bytes, columns: ratingColumns) { table, row in
             var reader = CellReader(table: table, row: row)
             let cycleText = reader.required("cycle")
-            let cycle = Cycle(cycleText)
+            let cycle: Cycle?
+            if let known = cycles[cycleText] {
+                cycle = known
+            } else {
+                cycle = Cycle(cycleText)
+                cycles[cycleText] = cycle
+            }
             if cycle == nil, !cycleText.isEmpty { reader.fail("cycle", "\"\(cycleText)\" is not a cycle; expected e.g. 2026H2, 2026Q3 or 2026") }
             let employeeNumber = reader.required("employee_number")
             let field = reader.required("field")
@@ -120,7 +128,7 @@ public enum SpreadsheetRows {
     private static func readRows<Row>(
         _ bytes: [UInt8], columns: (required: [String], optional: [String]),
         _ read: (CSVTable, CSVTable.Row) -> (Row?, [RowError])
-    ) throws(BulkImportError) -> [Row] {
+    ) throws(BulkImportError) -> ParsedRows<Row> {
         let table: CSVTable
         do {
             table = try CSVTable(bytes: bytes)
@@ -135,9 +143,23 @@ public enum SpreadsheetRows {
             let (value, rowErrors) = read(table, row)
             if let value, rowErrors.isEmpty { rows.append(value) } else { errors += rowErrors }
         }
-        guard errors.isEmpty else { throw BulkImportError(rows: errors) }
-        return rows
+        return ParsedRows(rows: rows, errors: errors)
     }
+}
+
+/// The rows of a bulk-import file that could be read, and an error for every one that could not. The database
+/// checks add their errors to these, so one report lists every bad row.
+public struct ParsedRows<Row: Sendable>: Sendable {
+    public var rows: [Row]
+    public var errors: [RowError]
+
+    public init(rows: [Row], errors: [RowError] = []) {
+        self.rows = rows
+        self.errors = errors
+    }
+
+    /// The number of data rows in the file (read or not).
+    public var count: Int { rows.count + Set(errors.map(\.line)).count }
 }
 
 /// Reads and checks the cells of one row, collecting every problem instead of stopping at the first.

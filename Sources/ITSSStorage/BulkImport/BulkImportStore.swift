@@ -6,14 +6,15 @@ extension AppDatabase {
     /// Imports people, all or nothing: every bad row is reported, and nothing is written unless all are good.
     /// - Throws: `BulkImportError` listing every bad row with its line.
     @discardableResult
-    public func importPeople(_ rows: [SpreadsheetRows.PersonRow], actor: String) async throws -> BulkImportSummary {
+    public func importPeople(_ parsed: ParsedRows<SpreadsheetRows.PersonRow>, actor: String) async throws -> BulkImportSummary {
+        let rows = parsed.rows
         let index = try await catalogIndex()
         let createdAt = timestamp()
         return try await transaction { sql in
             let directory = try await BulkDirectory.read(sql)
-            var errors: [RowError] = []
+            var errors = parsed.errors
             var seen: [String: Int] = [:]
-            var people: [[any Encodable & Sendable]] = []
+            var people: [[BatchValue]] = []
             var fieldsByNumber: [String: [Int64]] = [:]
             var fieldCache = BulkFieldCache(index: index)
             for row in rows {
@@ -35,23 +36,26 @@ extension AppDatabase {
                 }
                 var fieldIDs: [Int64] = []
                 for query in row.fields {
-                    switch fieldCache.resolve(query, line: row.line, column: "fields") {
+                    switch fieldCache.resolve(query, line: row.line, column: "fields", assessable: true) {
                     case let .success(field): if !fieldIDs.contains(field.id) { fieldIDs.append(field.id) }
                     case let .failure(error): errors.append(error)
                     }
                 }
                 fieldsByNumber[row.employeeNumber] = fieldIDs
-                people.append([row.employeeNumber, row.name, row.email, unitID, row.active, row.joinedOn?.description, createdAt, createdAt])
+                people.append([
+                    .text(row.employeeNumber), .text(row.name), .text(row.email), .integer(unitID), .boolean(row.active),
+                    .text(row.joinedOn?.description), .text(createdAt), .text(createdAt),
+                ])
             }
             guard errors.isEmpty else { throw BulkImportError(rows: errors) }
             try await BatchInsert.run(
                 sql, into: "people",
                 columns: ["employee_number", "name", "email", "org_unit_id", "active", "joined_on", "created_at", "updated_at"], rows: people)
             let ids = try await BulkDirectory.read(sql).personIDs
-            var links: [[any Encodable & Sendable]] = []
+            var links: [[BatchValue]] = []
             for row in rows {
                 guard let id = ids[row.employeeNumber] else { continue }
-                for field in fieldsByNumber[row.employeeNumber] ?? [] { links.append([id, field, createdAt]) }
+                for field in fieldsByNumber[row.employeeNumber] ?? [] { links.append([.integer(id), .integer(field), .text(createdAt)]) }
             }
             try await BatchInsert.run(sql, into: "person_fields", columns: ["person_id", "field_id", "added_at"], rows: links)
             try await self.audit(sql, actor: actor, action: "import.people", subject: "\(rows.count) people", detail: "bulk import")
@@ -63,20 +67,21 @@ extension AppDatabase {
     /// evaluator (who must be assigned to the person), and the levels they change are stored.
     /// - Throws: `BulkImportError` listing every bad row with its line.
     @discardableResult
-    public func importExperience(_ rows: [SpreadsheetRows.ExperienceRow], actor: String) async throws -> BulkImportSummary {
+    public func importExperience(_ parsed: ParsedRows<SpreadsheetRows.ExperienceRow>, actor: String) async throws -> BulkImportSummary {
+        let rows = parsed.rows
         let index = try await catalogIndex()
         let createdAt = timestamp()
         let verifiedOn = String(createdAt.prefix(10))
         return try await transaction { sql in
             let directory = try await BulkDirectory.read(sql)
-            var errors: [RowError] = []
+            var errors = parsed.errors
             var fieldCache = BulkFieldCache(index: index)
             var evaluees: [Int64: Set<Int64>] = [:]
-            var records: [[any Encodable & Sendable]] = []
+            var records: [[BatchValue]] = []
             var touched: [(Int64, CatalogIndex.FieldEntry)] = []
             for row in rows {
                 let person = directory.person(row.employeeNumber, line: row.line)
-                let field = fieldCache.resolve(row.field, line: row.line, column: "field")
+                let field = fieldCache.resolve(row.field, line: row.line, column: "field", assessable: true)
                 var verifierID: Int64?
                 if let verifier = row.verifiedBy {
                     switch directory.person(verifier, line: row.line, column: "verified_by") {
@@ -97,9 +102,10 @@ extension AppDatabase {
                 }
                 touched.append((personID, fieldEntry))
                 records.append([
-                    1, personID, fieldEntry.id, ExperienceRows.roleColumn(row.role), row.from.description, row.to?.description,
-                    row.peakStaff, row.annualContractYen, row.customer, row.description, verifierID,
-                    verifierID == nil ? nil : createdAt, verifierID == nil ? nil : verifiedOn, createdAt, actor,
+                    .integer(1), .integer(personID), .integer(fieldEntry.id), .text(ExperienceRows.roleColumn(row.role)),
+                    .text(row.from.description), .text(row.to?.description), .int(row.peakStaff), .integer(row.annualContractYen),
+                    .text(row.customer), .text(row.description), .integer(verifierID), .text(verifierID == nil ? nil : createdAt),
+                    .text(verifierID == nil ? nil : verifiedOn), .text(createdAt), .text(actor),
                 ])
             }
             guard errors.isEmpty else { throw BulkImportError(rows: errors) }
@@ -109,8 +115,9 @@ extension AppDatabase {
                     "description", "verified_by", "verified_at", "verified_on", "created_at", "created_by"], rows: records)
             try await sql.raw("UPDATE experience_records SET record_id = id WHERE record_id IS NULL").run()
             var levels = 0
-            var done = Set<String>()
-            for (personID, field) in touched where done.insert("\(personID):\(field.id)").inserted {
+            var done = Set<PersonFieldKey>()
+            for (personID, field) in touched where done.insert(PersonFieldKey(personID: personID, fieldID: field.id)).inserted {
+                try await AssessmentRows.ensurePersonField(sql, personID: personID, fieldID: field.id, at: createdAt)
                 try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience import")
                 levels += 1
             }
@@ -127,13 +134,13 @@ struct BulkFieldCache {
 
     init(index: CatalogIndex) { self.index = index }
 
-    mutating func resolve(_ query: String, line: Int, column: String) -> Result<CatalogIndex.FieldEntry, RowError> {
+    mutating func resolve(_ query: String, line: Int, column: String, assessable: Bool = false) -> Result<CatalogIndex.FieldEntry, RowError> {
         let result: Result<CatalogIndex.FieldEntry, StorageError>
         if let cached = cache[query] {
             result = cached
         } else {
             do {
-                result = .success(try index.resolveField(query))
+                result = .success(try index.resolveField(query, assessable: assessable))
             } catch let error as StorageError {
                 result = .failure(error)
             } catch {

@@ -53,11 +53,18 @@ struct CatalogIndex: Sendable {
     func field(id: Int64) -> FieldEntry? { byID[id].map { fields[$0] } }
 
     /// Resolves what a user typed to a field entry.
+    /// - Parameter assessable: Refuse sections that only supply levels to other fields ("Common to Level 1, 2"):
+    ///   people work, are assessed and hold levels in specialty fields.
     /// - Throws: `StorageError.notFound` / `.refused` with the lookup's message.
-    func resolveField(_ query: String) throws -> FieldEntry {
+    func resolveField(_ query: String, assessable: Bool = true) throws -> FieldEntry {
         do {
             let reference = try FieldLookup.resolve(query, in: catalog)
             guard let entry = field(reference) else { throw StorageError.notFound(what: "specialty field \"\(query)\"") }
+            if assessable, entry.effective.kind == .sharedLevels {
+                throw StorageError.refused(
+                    reason: "\"\(entry.reference.field)\" supplies levels to every field of \(entry.reference.standard.name); "
+                        + "choose a specialty field")
+            }
             return entry
         } catch let failure as FieldLookup.Failure {
             switch failure {

@@ -18,7 +18,7 @@ struct LevelInputs {
             """
             SELECT id FROM assessments WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id)
               AND state = 'approved' AND decided_at < \(bind: limit)
-            ORDER BY decided_at DESC, id DESC LIMIT 1
+            ORDER BY decided_at DESC, cycle DESC, id DESC LIMIT 1
             """
         ).first() {
             inputs.approvedRatings = try await ratings(sql, assessmentID: approved.decode(column: "id", as: Int64.self), column: "evaluator_level", names: names)
