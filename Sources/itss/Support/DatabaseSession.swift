@@ -32,9 +32,15 @@ enum DatabaseSession {
         let errata = try Errata.builtIn()
         for document in try BuiltInStandards.documents() {
             let imported = try DocumentImporter.read(document.bytes, fileName: document.fileName, errata: errata)
-            try await database.importStandard(
-                imported, sourceText: String(decoding: document.bytes, as: UTF8.self), replace: false, errataApplied: true,
-                actor: "itss (built-in)")
+            do {
+                try await database.importStandard(
+                    imported, sourceText: String(decoding: document.bytes, as: UTF8.self), replace: false, errataApplied: true,
+                    actor: "itss (built-in)")
+            } catch {
+                // Another process sharing the database (a second `itss serve` on PostgreSQL) may have loaded it
+                // at the same moment; then the standard is there and all is well.
+                guard try await database.storedStandards().contains(where: { $0.key == imported.standard.key }) else { throw error }
+            }
             Output.note("  \(imported.standard.key): \(imported.standard.fields.count) fields, "
                 + "\(imported.standard.fields.reduce(0) { $0 + $1.items.count }) skill items")
         }
