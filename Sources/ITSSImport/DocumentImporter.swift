@@ -29,7 +29,8 @@ public enum DocumentImporter {
         }
         let published = makeStandard(
             parsed, key: StandardKey(name: parsed.jobCategory, version: version),
-            source: SourceInfo(fileName: (fileName as NSString).lastPathComponent, sha256: SHA256.hex(bytes), lineCount: source.count))
+            source: SourceInfo(
+                fileName: (fileName as NSString).lastPathComponent, sha256: SHA256.hex(bytes), lineCount: source.count))
         var diagnostics = parsed.notes + pageHeaderMismatches(parsed)
         diagnostics += LevelTextChecks.diagnostics(for: published)
         diagnostics += OverviewChecks.diagnostics(for: published)
@@ -75,7 +76,8 @@ public enum DocumentImporter {
         parsed.fields.compactMap { field in
             let differing = field.pageHeaderNames.filter { NameKey(String($0.name)) != NameKey(field.name) }
             guard let first = differing.first else { return nil }
-            return Diagnostic(.warning, .pageHeaderFieldMismatch, line: first.line, field: field.name,
+            return Diagnostic(
+                .warning, .pageHeaderFieldMismatch, line: first.line, field: field.name,
                 message: "\(differing.count) page header(s) of the section name the field \"\(first.name)\"")
         }
     }

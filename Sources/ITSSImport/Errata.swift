@@ -28,14 +28,17 @@ public struct Errata: Codable, Sendable, Hashable {
         for erratum in errata where erratum.standard == standard.key.name && erratum.version == standard.key.version {
             guard let fieldIndex = corrected.fields.firstIndex(where: { $0.name == erratum.field }),
                 let itemIndex = corrected.fields[fieldIndex].items.firstIndex(where: { $0.name == erratum.item }),
-                let levelIndex = corrected.fields[fieldIndex].items[itemIndex].levels.firstIndex(where: { $0.level == erratum.level })
+                let levelIndex = corrected.fields[fieldIndex].items[itemIndex].levels.firstIndex(where: {
+                    $0.level == erratum.level
+                })
             else {
                 diagnostics.append(notApplicable(erratum, line: 0, reason: "its field, item or level is not in the document"))
                 continue
             }
             var description = corrected.fields[fieldIndex].items[itemIndex].levels[levelIndex]
             guard description.text.contains(erratum.find) else {
-                diagnostics.append(notApplicable(erratum, line: description.line, reason: "the text no longer contains \"\(erratum.find)\""))
+                diagnostics.append(
+                    notApplicable(erratum, line: description.line, reason: "the text no longer contains \"\(erratum.find)\""))
                 continue
             }
             let original = description.text
@@ -44,7 +47,8 @@ public struct Errata: Codable, Sendable, Hashable {
             description.erratum = AppliedErratum(id: erratum.id, reason: erratum.reason, originalText: original)
             corrected.fields[fieldIndex].items[itemIndex].levels[levelIndex] = description
             diagnostics.append(
-                Diagnostic(.info, .erratumApplied, line: description.line, field: erratum.field, item: erratum.item,
+                Diagnostic(
+                    .info, .erratumApplied, line: description.line, field: erratum.field, item: erratum.item,
                     level: erratum.level,
                     message: "erratum \(erratum.id) reads \"\(erratum.replace)\" for \"\(erratum.find)\": \(erratum.reason)"))
         }
@@ -55,7 +59,8 @@ public struct Errata: Codable, Sendable, Hashable {
     }
 
     private func notApplicable(_ erratum: Erratum, line: Int, reason: String) -> Diagnostic {
-        Diagnostic(.warning, .erratumNotApplicable, line: line, field: erratum.field, item: erratum.item, level: erratum.level,
+        Diagnostic(
+            .warning, .erratumNotApplicable, line: line, field: erratum.field, item: erratum.item, level: erratum.level,
             message: "erratum \(erratum.id) was not applied: \(reason)")
     }
 }

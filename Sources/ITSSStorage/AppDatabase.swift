@@ -29,7 +29,10 @@ public final class AppDatabase: Sendable {
     ///   - location: SQLite file or PostgreSQL URL.
     ///   - now: The clock for audit entries and history.
     /// - Throws: `StorageError.unavailable` when the database cannot be opened.
-    public init(location: DatabaseLocation, logger: Logger = Logger(label: "itss.storage"), now: @escaping @Sendable () -> Date = Date.init) async throws {
+    public init(
+        location: DatabaseLocation, logger: Logger = Logger(label: "itss.storage"),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) async throws {
         self.location = location
         self.logger = logger
         self.now = now
@@ -42,7 +45,9 @@ public final class AppDatabase: Sendable {
         case let .sqlite(path):
             let directory = (path as NSString).deletingLastPathComponent
             do {
-                if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+                if !directory.isEmpty {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
             } catch {
                 throw StorageError.unavailable(location: location.description, reason: error.localizedDescription)
             }
@@ -71,7 +76,8 @@ public final class AppDatabase: Sendable {
     /// Opens the database and brings its schema up to date.
     /// - Throws: `StorageError.unavailable` or the migration's error.
     public static func openMigrated(
-        location: DatabaseLocation, logger: Logger = Logger(label: "itss.storage"), now: @escaping @Sendable () -> Date = Date.init
+        location: DatabaseLocation, logger: Logger = Logger(label: "itss.storage"),
+        now: @escaping @Sendable () -> Date = Date.init
     ) async throws -> AppDatabase {
         let database = try await AppDatabase(location: location, logger: logger, now: now)
         do {

@@ -7,7 +7,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// `DATABASE_URL=postgres://…` selects PostgreSQL; otherwise SQLite at `<data directory>/itss.sqlite`,
     /// where the data directory is `ITSS_DATA_DIR` or `./data`.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseLocation {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseLocation
+    {
         if let url = environment["DATABASE_URL"], url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             return .postgres(url: url)
         }

@@ -57,7 +57,10 @@ case "import":
     let summary = try await database.importAssessments(rows, approvedBy: "M0", actor: "bench")
     let total = milliseconds(since: start)
     print("itss-storage-bench import: \(count) people × \(items.count) items = \(summary.rows) ratings, approved, levels stored")
-    print(String(format: "  parse CSV %.1f s, total %.1f s: %.0f rating rows/s (target ≥ 100,000)", parsed / 1000, total / 1000, Double(summary.rows) / (total / 1000)))
+    print(
+        String(
+            format: "  parse CSV %.1f s, total %.1f s: %.0f rating rows/s (target ≥ 100,000)", parsed / 1000, total / 1000,
+            Double(summary.rows) / (total / 1000)))
 case "approve":
     log("Preparing \(count) submitted assessments…")
     try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), actor: "bench")

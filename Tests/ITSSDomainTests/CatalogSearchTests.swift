@@ -27,13 +27,17 @@ struct CatalogSearchTests {
 
     /// One field where "incident" appears as an item name, a knowledge item and a level text.
     static let sample = catalog([
-        field("Operation Management", [
-            item("Leadership", levels: [level(5, "Handles every incident as a leader", line: 40)]),
-            item("Incident Management", knowledge: ["Incident and Problem Control"], levels: [
-                level(3, "Resolves incidents as a member", line: 50),
-                level(4, "Resolves incidents and problems as a leader", line: 51),
-            ]),
-        ])
+        field(
+            "Operation Management",
+            [
+                item("Leadership", levels: [level(5, "Handles every incident as a leader", line: 40)]),
+                item(
+                    "Incident Management", knowledge: ["Incident and Problem Control"],
+                    levels: [
+                        level(3, "Resolves incidents as a member", line: 50),
+                        level(4, "Resolves incidents and problems as a leader", line: 51),
+                    ]),
+            ])
     ])
 
     @Test("an empty, whitespace or punctuation-only query finds nothing")
@@ -135,16 +139,21 @@ struct CatalogSearchTests {
         for _ in 0..<5 { #expect(CatalogSearch.search("leadership", in: catalog) == hits) }
         // The same catalog order breaks ties between kinds' texts too.
         let coaching = CatalogSearch.search("coaching", in: catalog)
-        #expect(coaching.map(\.kind) == [.knowledgeItem, .knowledgeItem, .knowledgeItem, .knowledgeItem,
-            .levelText, .levelText, .levelText, .levelText])
+        #expect(
+            coaching.map(\.kind) == [
+                .knowledgeItem, .knowledgeItem, .knowledgeItem, .knowledgeItem,
+                .levelText, .levelText, .levelText, .levelText,
+            ])
     }
 
     @Test("level hits carry their level, item and field")
     func levelHitPlace() throws {
         let hit = try #require(CatalogSearch.search("leader handles", in: Self.sample).first)
-        #expect(hit == SearchHit(
-            standard: Self.v3, field: "Operation Management", item: "Leadership", level: 5, kind: .levelText,
-            text: "Handles every incident as a leader", score: hit.score))
+        #expect(
+            hit
+                == SearchHit(
+                    standard: Self.v3, field: "Operation Management", item: "Leadership", level: 5, kind: .levelText,
+                    text: "Handles every incident as a leader", score: hit.score))
     }
 
     @Test("hits encode with stable kind names")

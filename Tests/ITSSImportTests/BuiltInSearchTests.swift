@@ -14,9 +14,10 @@ struct BuiltInSearchTests {
         #expect(first.text == "Incident Management")
         #expect(first.field == "Operation Management")
         #expect(first.item == "Service Support")
-        #expect(Array(hits.prefix(3).map(\.text)) == [
-            "Incident Management", "Incident Management System", "Incident Management Process",
-        ])
+        #expect(
+            Array(hits.prefix(3).map(\.text)) == [
+                "Incident Management", "Incident Management System", "Incident Management Process",
+            ])
         let firstLevelText = try #require(hits.firstIndex { $0.kind == .levelText })
         #expect(hits[..<firstLevelText].allSatisfy { $0.kind != .levelText })
         #expect(hits[firstLevelText...].allSatisfy { $0.kind == .levelText && $0.level != nil })

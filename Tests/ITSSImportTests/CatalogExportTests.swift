@@ -11,15 +11,19 @@ struct CatalogExportTests {
     static let crafted: Catalog = {
         let key = StandardKey(name: "Operations", version: "V2 2006")
         let corrected = LevelDescription(
-            level: 5, text: "as a leader with 75 or more staff", scale: ScaleCondition(
+            level: 5, text: "as a leader with 75 or more staff",
+            scale: ScaleCondition(
                 role: .leader, thresholds: [ScaleThreshold(measure: .peakStaff, minimum: 75, upperBound: nil)]),
-            line: 12, erratum: AppliedErratum(id: "E9", reason: "says \"75\", not 750", originalText: "as a leader with 750 or more staff"))
+            line: 12,
+            erratum: AppliedErratum(id: "E9", reason: "says \"75\", not 750", originalText: "as a leader with 750 or more staff"))
         let plain = LevelDescription(
-            level: 2, text: "as a member, with less than 10 persons\nand \"quotes\"", scale: ScaleCondition(
+            level: 2, text: "as a member, with less than 10 persons\nand \"quotes\"",
+            scale: ScaleCondition(
                 role: .member, thresholds: [ScaleThreshold(measure: .peakStaff, minimum: nil, upperBound: 10)]),
             line: 11)
         let items = [
-            SkillItem(name: "Leadership, \"people\"", scope: .common, levels: [corrected, plain],
+            SkillItem(
+                name: "Leadership, \"people\"", scope: .common, levels: [corrected, plain],
                 knowledgeItems: ["Coaching", "Mental Health"], line: 10),
             SkillItem(name: "Nothing to say", scope: .specific, levels: [], knowledgeItems: [], line: 20),
         ]

@@ -87,7 +87,8 @@ struct DiagnosticCodeTests {
             document: {
                 // Copied from the neighbouring page: Hardware Care, level 4, speaks of Backup Handling's knowledge.
                 CraftedDocument.clean().with(field: server, item: "Hardware Care") {
-                    $0.levels[4] = "Able to carry out backup media rotation and verification of restores based on advanced "
+                    $0.levels[4] =
+                        "Able to carry out backup media rotation and verification of restores based on advanced "
                         + "specialty, as a leader of server operation."
                 }
             },

@@ -13,13 +13,15 @@ struct SpreadsheetRowsTests {
     /// The row errors of reading `text` with `read` (thrown for the file, or reported per row), recording an
     /// issue when every row is accepted.
     static func errors<Row>(
-        _ text: String, _ read: ([UInt8]) throws(BulkImportError) -> ParsedRows<Row>, sourceLocation: SourceLocation = #_sourceLocation
+        _ text: String, _ read: ([UInt8]) throws(BulkImportError) -> ParsedRows<Row>,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) -> [RowError] {
         errors(bytes(text), read, sourceLocation: sourceLocation)
     }
 
     static func errors<Row>(
-        _ bytes: [UInt8], _ read: ([UInt8]) throws(BulkImportError) -> ParsedRows<Row>, sourceLocation: SourceLocation = #_sourceLocation
+        _ bytes: [UInt8], _ read: ([UInt8]) throws(BulkImportError) -> ParsedRows<Row>,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) -> [RowError] {
         do throws(BulkImportError) {
             let parsed = try read(bytes)

@@ -42,7 +42,8 @@ struct AssessmentStorageTests {
                 try await database.rate(assessment: approved.id, item: "Leadership", level: 3, by: "E1001", asEvaluator: false)
             }
             await #expect(throws: AssessmentRuleError.approvedIsImmutable) {
-                try await database.rate(assessment: approved.id, item: "Leadership", level: 4, by: "M001", asEvaluator: true, reason: "x")
+                try await database.rate(
+                    assessment: approved.id, item: "Leadership", level: 4, by: "M001", asEvaluator: true, reason: "x")
             }
             #expect(try await database.assessment(approved.id) == approved)
         }
@@ -53,8 +54,11 @@ struct AssessmentStorageTests {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
             let items = try await Fixtures.serviceDeskItems(database)
-            let started = try await database.startAssessment(of: "E1001", field: Fixtures.serviceDesk, cycle: Cycle("2026H2")!, actor: "test")
-            for item in items { try await database.rate(assessment: started.id, item: item.name, level: 3, by: "E1001", asEvaluator: false) }
+            let started = try await database.startAssessment(
+                of: "E1001", field: Fixtures.serviceDesk, cycle: Cycle("2026H2")!, actor: "test")
+            for item in items {
+                try await database.rate(assessment: started.id, item: item.name, level: 3, by: "E1001", asEvaluator: false)
+            }
             try await database.submitAssessment(started.id, by: "E1001")
             await #expect(throws: AssessmentRuleError.ownAssessment(.approve)) {
                 try await database.approveAssessment(started.id, by: "E1001")
@@ -73,9 +77,11 @@ struct AssessmentStorageTests {
     func undefinedLevelRefused(backend: TestBackend) async throws {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
-            let started = try await database.startAssessment(of: "E1001", field: Fixtures.serviceDesk, cycle: Cycle("2026H2")!, actor: "test")
+            let started = try await database.startAssessment(
+                of: "E1001", field: Fixtures.serviceDesk, cycle: Cycle("2026H2")!, actor: "test")
             do {
-                try await database.rate(assessment: started.id, item: "Service Support", level: 5, by: "E1001", asEvaluator: false)
+                try await database.rate(
+                    assessment: started.id, item: "Service Support", level: 5, by: "E1001", asEvaluator: false)
                 Issue.record("expected a refusal")
             } catch let error as AssessmentRuleError {
                 #expect(error.errorDescription == "\"Service Support\" has no level 5; rate it one of 0, 3, 4")
@@ -94,18 +100,26 @@ struct AssessmentStorageTests {
     func concurrentEditsConflict(backend: TestBackend) async throws {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
-            try await database.addPerson(NewPerson(employeeNumber: "M002", name: "Second Evaluator", orgUnitCode: "OPS"), actor: "test")
+            try await database.addPerson(
+                NewPerson(employeeNumber: "M002", name: "Second Evaluator", orgUnitCode: "OPS"), actor: "test")
             try await database.assignEvaluator("M002", toOrgUnit: "OPS-SD", actor: "test")
             let items = try await Fixtures.serviceDeskItems(database)
-            let started = try await database.startAssessment(of: "E1001", field: Fixtures.serviceDesk, cycle: Cycle("2026H2")!, actor: "test")
-            for item in items { try await database.rate(assessment: started.id, item: item.name, level: 3, by: "E1001", asEvaluator: false) }
+            let started = try await database.startAssessment(
+                of: "E1001", field: Fixtures.serviceDesk, cycle: Cycle("2026H2")!, actor: "test")
+            for item in items {
+                try await database.rate(assessment: started.id, item: item.name, level: 3, by: "E1001", asEvaluator: false)
+            }
             let submitted = try await database.submitAssessment(started.id, by: "E1001")
             // Both evaluators saw the same version.
             async let first = outcome {
-                try await database.rate(assessment: started.id, item: "Leadership", level: 4, by: "M001", asEvaluator: true, reason: "leads", expectedVersion: submitted.version)
+                try await database.rate(
+                    assessment: started.id, item: "Leadership", level: 4, by: "M001", asEvaluator: true, reason: "leads",
+                    expectedVersion: submitted.version)
             }
             async let second = outcome {
-                try await database.rate(assessment: started.id, item: "Negotiation", level: 4, by: "M002", asEvaluator: true, reason: "negotiates", expectedVersion: submitted.version)
+                try await database.rate(
+                    assessment: started.id, item: "Negotiation", level: 4, by: "M002", asEvaluator: true, reason: "negotiates",
+                    expectedVersion: submitted.version)
             }
             let outcomes = await [first, second]
             let successes = outcomes.filter { if case .success = $0 { true } else { false } }
@@ -130,17 +144,23 @@ struct AssessmentStorageTests {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
             let items = try await Fixtures.serviceDeskItems(database)
-            let started = try await database.startAssessment(of: "E1001", field: Fixtures.serviceDesk, cycle: Cycle("2026H2")!, actor: "test")
-            for item in items { try await database.rate(assessment: started.id, item: item.name, level: 3, by: "E1001", asEvaluator: false) }
+            let started = try await database.startAssessment(
+                of: "E1001", field: Fixtures.serviceDesk, cycle: Cycle("2026H2")!, actor: "test")
+            for item in items {
+                try await database.rate(assessment: started.id, item: item.name, level: 3, by: "E1001", asEvaluator: false)
+            }
             try await database.submitAssessment(started.id, by: "E1001")
             await #expect(throws: AssessmentRuleError.commentRequired) {
                 try await database.returnAssessment(started.id, by: "M001", comment: "  ")
             }
-            let returned = try await database.returnAssessment(started.id, by: "M001", comment: "add evidence for Service Support")
+            let returned = try await database.returnAssessment(
+                started.id, by: "M001", comment: "add evidence for Service Support")
             #expect(returned.state == .returned)
             #expect(returned.returnComment == "add evidence for Service Support")
             #expect(returned.decidedBy == "M001")
-            let edited = try await database.rate(assessment: started.id, item: "Service Support", level: 4, by: "E1001", asEvaluator: false, evidence: "ticket stats")
+            let edited = try await database.rate(
+                assessment: started.id, item: "Service Support", level: 4, by: "E1001", asEvaluator: false,
+                evidence: "ticket stats")
             #expect(edited.ratings.first { $0.item == "Service Support" }?.selfLevel == 4)
             #expect(try await database.submitAssessment(started.id, by: "E1001").state == .submitted)
             let actions = try await database.auditLog().map(\.action)
@@ -154,7 +174,8 @@ struct AssessmentStorageTests {
         try await backend.withDatabase(now: { clock.now }) { database in
             try await Fixtures.seed(database)
             try await database.addExperience(
-                NewExperience(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .leader, from: Day("2020-04-01")!), actor: "test")
+                NewExperience(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .leader, from: Day("2020-04-01")!),
+                actor: "test")
             try await database.verifyExperience(recordID: 1, by: "M001")
             clock.set("2026-03-01T10:00:00Z")
             try await Fixtures.approvedAssessment(database, cycle: "2026H1", selfLevel: 3, evaluatorLevel: 3)

@@ -7,23 +7,34 @@ import Testing
 
 @Suite("Experience storage")
 struct ExperienceStorageTests {
-    @Test("verified records are immutable; a correction is a new version that counts once verified", arguments: TestBackend.enabled)
+    @Test(
+        "verified records are immutable; a correction is a new version that counts once verified", arguments: TestBackend.enabled)
     func correctionsAreVersions(backend: TestBackend) async throws {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
             let record = try await database.addExperience(
-                NewExperience(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2021-04-01")!, customer: "ACME"),
+                NewExperience(
+                    employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2021-04-01")!,
+                    customer: "ACME"),
                 actor: "test")
-            await #expect(throws: StorageError.self) { try await database.verifyExperience(recordID: record.recordID, by: "E1001") }
-            await #expect(throws: StorageError.self) { try await database.verifyExperience(recordID: record.recordID, by: "E1002") }
+            await #expect(throws: StorageError.self) {
+                try await database.verifyExperience(recordID: record.recordID, by: "E1001")
+            }
+            await #expect(throws: StorageError.self) {
+                try await database.verifyExperience(recordID: record.recordID, by: "E1002")
+            }
             try await database.verifyExperience(recordID: record.recordID, by: "M001")
-            await #expect(throws: StorageError.self) { try await database.verifyExperience(recordID: record.recordID, by: "M001") }
+            await #expect(throws: StorageError.self) {
+                try await database.verifyExperience(recordID: record.recordID, by: "M001")
+            }
             try await Fixtures.approvedAssessment(database, cycle: "2026H1", selfLevel: 4, evaluatorLevel: 4)
             #expect(try await database.levels(of: "E1001").first?.official.attainedLevel == 3)
 
             let corrected = try await database.correctExperience(
                 recordID: record.recordID,
-                with: NewExperience(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .leader, from: Day("2021-04-01")!, customer: "ACME"),
+                with: NewExperience(
+                    employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .leader, from: Day("2021-04-01")!,
+                    customer: "ACME"),
                 actor: "test")
             #expect(corrected.version == 2)
             #expect(!corrected.isVerified)
@@ -32,7 +43,9 @@ struct ExperienceStorageTests {
             #expect(try await database.levels(of: "E1001").first?.provisional?.attainedLevel == 4)
             try await database.verifyExperience(recordID: record.recordID, by: "M001")
             #expect(try await database.levels(of: "E1001").first?.official.attainedLevel == 4)
-            let versions = try await database.sql().raw("SELECT version, role, verified_by FROM experience_records ORDER BY version").all()
+            let versions = try await database.sql().raw(
+                "SELECT version, role, verified_by FROM experience_records ORDER BY version"
+            ).all()
             #expect(versions.count == 2)
             #expect(try versions[0].decode(column: "role", as: String.self) == "member")
             #expect(try versions[0].decode(column: "verified_by", as: Int64?.self) != nil)
@@ -45,12 +58,15 @@ struct ExperienceStorageTests {
             try await Fixtures.seed(database)
             await #expect(throws: StorageError.self) {
                 try await database.addExperience(
-                    NewExperience(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!, to: Day("2021-01-01")),
+                    NewExperience(
+                        employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!,
+                        to: Day("2021-01-01")),
                     actor: "test")
             }
             await #expect(throws: StorageError.self) {
                 try await database.addExperience(
-                    NewExperience(employeeNumber: "E9999", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!), actor: "test")
+                    NewExperience(employeeNumber: "E9999", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!),
+                    actor: "test")
             }
             #expect(try await database.experience(of: "E1001").isEmpty)
         }

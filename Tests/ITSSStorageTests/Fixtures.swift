@@ -35,7 +35,8 @@ enum Fixtures {
         try await database.addPerson(NewPerson(employeeNumber: "M001", name: "Kenji Manager", orgUnitCode: "OPS"), actor: "test")
         try await database.addPerson(
             NewPerson(employeeNumber: "E1001", name: "Hanako Sato", orgUnitCode: "OPS-SD", fields: [serviceDesk]), actor: "test")
-        try await database.addPerson(NewPerson(employeeNumber: "E1002", name: "Taro Suzuki", orgUnitCode: "OPS-SD"), actor: "test")
+        try await database.addPerson(
+            NewPerson(employeeNumber: "E1002", name: "Taro Suzuki", orgUnitCode: "OPS-SD"), actor: "test")
         try await database.assignEvaluator("M001", toOrgUnit: "OPS", actor: "test")
     }
 

@@ -27,9 +27,11 @@ struct MigrationTests {
     @Test("SQLite runs in WAL mode with foreign keys on")
     func sqliteSettings() async throws {
         try await TestBackend.sqlite.withDatabase { database in
-            let mode = try await database.sql().raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            let mode = try await database.sql().raw("PRAGMA journal_mode").first()?.decode(
+                column: "journal_mode", as: String.self)
             #expect(mode == "wal")
-            let foreignKeys = try await database.sql().raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+            let foreignKeys = try await database.sql().raw("PRAGMA foreign_keys").first()?.decode(
+                column: "foreign_keys", as: Int.self)
             #expect(foreignKeys == 1)
         }
     }

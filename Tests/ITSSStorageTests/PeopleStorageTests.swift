@@ -26,7 +26,8 @@ struct PeopleStorageTests {
                 try await database.assignEvaluator("M001", toPerson: "M001", actor: "test")
             }
             do {
-                try await database.addPerson(NewPerson(employeeNumber: "E2000", name: "X", fields: ["Servise Desk"]), actor: "test")
+                try await database.addPerson(
+                    NewPerson(employeeNumber: "E2000", name: "X", fields: ["Servise Desk"]), actor: "test")
                 Issue.record("expected an unknown field")
             } catch let error as StorageError {
                 #expect(error.errorDescription?.contains("did you mean") == true)
@@ -55,7 +56,8 @@ struct PeopleStorageTests {
                 #expect(error.rows.map(\.line) == [3, 4, 5])
             }
             #expect(try await database.people().count == 3)
-            let good = try SpreadsheetRows.people(Array("employee_number,name,org_unit,fields\nE3001,Good One,OPS-SD,Service Desk;V2:Service desk\n".utf8))
+            let good = try SpreadsheetRows.people(
+                Array("employee_number,name,org_unit,fields\nE3001,Good One,OPS-SD,Service Desk;V2:Service desk\n".utf8))
             #expect(try await database.importPeople(good, actor: "test").created == 1)
             #expect(try await database.person("E3001").fields.count == 2)
         }
@@ -72,8 +74,9 @@ struct PeopleStorageTests {
             await #expect(throws: BulkImportError.self) {
                 try await database.importAssessments(rows, approvedBy: "E1002", actor: "test")
             }
-            let experience = try SpreadsheetRows.experience(Array(
-                "employee_number,field,role,from,verified_by\nE1001,Service Desk,member,2020-01-01,M001\n".utf8))
+            let experience = try SpreadsheetRows.experience(
+                Array(
+                    "employee_number,field,role,from,verified_by\nE1001,Service Desk,member,2020-01-01,M001\n".utf8))
             #expect(try await database.importExperience(experience, actor: "test").created == 1)
             let summary = try await database.importAssessments(rows, approvedBy: "M001", actor: "test")
             #expect(summary.created == 1)

@@ -34,7 +34,9 @@ struct SchemaConstraintTests {
     func uniqueItem(backend: TestBackend) async throws {
         try await backend.withDatabase { database in
             let sql = try await seeded(database)
-            let fieldID = try #require(try await sql.raw("SELECT field_id FROM skill_items WHERE name = 'Leadership'").first()?.decode(column: "field_id", as: Int64.self))
+            let fieldID = try #require(
+                try await sql.raw("SELECT field_id FROM skill_items WHERE name = 'Leadership'").first()?.decode(
+                    column: "field_id", as: Int64.self))
             await #expect(throws: (any Error).self) {
                 try await sql.raw(
                     "INSERT INTO skill_items (field_id, name, scope, position, source_line) VALUES (\(bind: fieldID), 'Leadership', 'common', 99, 1)"
@@ -59,7 +61,9 @@ struct SchemaConstraintTests {
     func levelChecks(backend: TestBackend) async throws {
         try await backend.withDatabase { database in
             let sql = try await seeded(database)
-            let itemID = try #require(try await sql.raw("SELECT id FROM skill_items WHERE name = 'Leadership'").first()?.decode(column: "id", as: Int64.self))
+            let itemID = try #require(
+                try await sql.raw("SELECT id FROM skill_items WHERE name = 'Leadership'").first()?.decode(
+                    column: "id", as: Int64.self))
             await #expect(throws: (any Error).self) {
                 try await sql.raw(
                     "INSERT INTO level_texts (item_id, level, text, source_line, scale_json) VALUES (\(bind: itemID), 8, 'x', 1, '{}')"

@@ -14,7 +14,10 @@ struct CatalogCLITests {
         let result = try cli.run("catalog", "list")
         #expect(result.status == 0)
         #expect(result.standardError.contains("loading the built-in ITSS standards"))
-        for field in ["Operation Management", "System Management", "Operation", "Service Desk", "System operation", "Network operation", "Service desk", "Common to Level 1, 2"] {
+        for field in [
+            "Operation Management", "System Management", "Operation", "Service Desk", "System operation", "Network operation",
+            "Service desk", "Common to Level 1, 2",
+        ] {
             #expect(result.standardOutput.contains(field), "missing \(field)")
         }
         #expect(result.standardOutput.contains("3–7"))
@@ -58,7 +61,10 @@ struct CatalogCLITests {
         let result = try cli.run("catalog", "show", "Service Desk", "--item", "Service Support", "--level", "4")
         #expect(result.status == 0)
         let unwrapped = result.standardOutput.replacingOccurrences(of: "\n", with: " ")
-        #expect(unwrapped.contains("Able to carry out incident management based on advanced of specialty related to incident management process, as a leader of service desk."))
+        #expect(
+            unwrapped.contains(
+                "Able to carry out incident management based on advanced of specialty related to incident management process, as a leader of service desk."
+            ))
         #expect(result.standardOutput.contains("Scale condition: leader"))
         let undefined = try cli.run("catalog", "show", "Service Desk", "--item", "Service Support", "--level", "6")
         #expect(undefined.status != 0)
@@ -143,7 +149,12 @@ struct CatalogCLITests {
             ("empty.txt", Data(), "line 1"),
             ("binary.txt", Data([0x4A, 0x6F, 0x62, 0x0A, 0x00, 0x01, 0xFF]), "line 2"),
             ("readme.txt", Data("# Hello\n\nThis is not ITSS.\n".utf8), "line 1"),
-            ("level8.txt", Data(try String(contentsOf: Self.standards.appendingPathComponent("itss-v2-2006-operations.txt"), encoding: .utf8).replacingOccurrences(of: "Level 5 ", with: "Level 8 ").utf8), "Level 8"),
+            (
+                "level8.txt",
+                Data(
+                    try String(contentsOf: Self.standards.appendingPathComponent("itss-v2-2006-operations.txt"), encoding: .utf8)
+                        .replacingOccurrences(of: "Level 5 ", with: "Level 8 ").utf8), "Level 8"
+            ),
         ]
         for (name, bytes, expected) in cases {
             let path = try cli.writeFile(name, bytes)
@@ -171,7 +182,8 @@ struct CatalogCLITests {
         let v3 = Self.standards.appendingPathComponent("itss-v3-2008-it-service-management.txt").path
         let result = try cli.run("catalog", "lint", v3, "--severity", "warning")
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains(":585: warning[scale-condition-outlier] Operation Management / Leadership / level 5"))
+        #expect(
+            result.standardOutput.contains(":585: warning[scale-condition-outlier] Operation Management / Leadership / level 5"))
         #expect(!result.standardOutput.contains("info["))
         let strict = try cli.run("catalog", "lint", v3, "--strict")
         #expect(strict.status == 1)

@@ -19,7 +19,8 @@ public struct Cycle: Codable, Sendable, Hashable, Comparable, CustomStringConver
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let cycle = Cycle(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a cycle such as 2026H2, found \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected a cycle such as 2026H2, found \(text)"))
         }
         self = cycle
     }

@@ -8,7 +8,8 @@ public enum ItemLookup {
         public var description: String {
             switch self {
             case let .notFound(query, field, suggestions):
-                let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+                let hint =
+                    suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
                 return "\(field) has no skill item \"\(query)\"\(hint)"
             case let .ambiguous(query, field, candidates):
                 return "\"\(query)\" matches several items of \(field): " + candidates.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -25,6 +26,7 @@ public enum ItemLookup {
         let prefixed = field.items.filter { $0.name.lowercased().hasPrefix(lowered) }
         if prefixed.count == 1 { return prefixed[0] }
         if prefixed.count > 1 { throw .ambiguous(query: query, field: field.name, candidates: prefixed.map(\.name)) }
-        throw .notFound(query: query, field: field.name, suggestions: Suggestions.closest(to: query, among: field.items.map(\.name)))
+        throw .notFound(
+            query: query, field: field.name, suggestions: Suggestions.closest(to: query, among: field.items.map(\.name)))
     }
 }

@@ -6,7 +6,8 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
 
     /// - Returns: `nil` when the parts do not form a real date.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...Day.length(ofMonth: month, year: year)).contains(day) else {
+        guard (1...9999).contains(year), (1...12).contains(month), (1...Day.length(ofMonth: month, year: year)).contains(day)
+        else {
             return nil
         }
         self.year = year
@@ -36,7 +37,8 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = Day(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD, found \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD, found \(text)"))
         }
         self = day
     }

@@ -28,7 +28,8 @@ enum CommonItemChecks {
                 let overviewCount = standard.overview.filter { NameKey($0.name) == NameKey(name) }.count
                 if overviewCount > 1 { parts.append("the overview lists it \(overviewCount) times, under single fields") }
                 result.append(
-                    Diagnostic(.warning, .commonItemScopeMismatch, line: labelledCommon.item.line,
+                    Diagnostic(
+                        .warning, .commonItemScopeMismatch, line: labelledCommon.item.line,
                         field: labelledCommon.field.name, item: name,
                         message: "the page labels the item common to the job category, but " + parts.joined(separator: "; ")))
             }
@@ -50,7 +51,8 @@ enum CommonItemChecks {
             if !added.isEmpty { parts.append("lists \(OverviewChecks.quoted(added))") }
             if !dropped.isEmpty { parts.append("lacks \(OverviewChecks.quoted(dropped))") }
             result.append(
-                Diagnostic(.warning, .commonItemKnowledgeMismatch, line: sighting.item.line, field: sighting.field.name,
+                Diagnostic(
+                    .warning, .commonItemKnowledgeMismatch, line: sighting.item.line, field: sighting.field.name,
                     item: name,
                     message: "the common item " + parts.joined(separator: " and ")
                         + " compared with field \"\(first.field.name)\" (line \(first.item.line))"))

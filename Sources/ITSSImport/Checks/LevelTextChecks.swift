@@ -23,9 +23,12 @@ enum LevelTextChecks {
         for (index, description) in item.levels.enumerated() {
             for earlier in item.levels[..<index] where earlier.text == description.text {
                 result.append(
-                    Diagnostic(.warning, .duplicateLevelText, line: description.line, field: field.name, item: item.name,
+                    Diagnostic(
+                        .warning, .duplicateLevelText, line: description.line, field: field.name, item: item.name,
                         level: description.level,
-                        message: "the text is the same as level \(earlier.level) (line \(earlier.line)); the levels are not told apart"))
+                        message:
+                            "the text is the same as level \(earlier.level) (line \(earlier.line)); the levels are not told apart"
+                    ))
             }
         }
         return result
@@ -39,10 +42,12 @@ enum LevelTextChecks {
                 guard let description = item.description(atLevel: levelCondition.level), description.scale != majority
                 else { continue }
                 // Upper bounds are descriptive; only a different role or minimum changes what the level asks.
-                let substantive = description.scale.role != majority.role
+                let substantive =
+                    description.scale.role != majority.role
                     || requirements(description.scale) != requirements(majority)
                 result.append(
-                    Diagnostic(substantive ? .warning : .info, .scaleConditionOutlier, line: description.line,
+                    Diagnostic(
+                        substantive ? .warning : .info, .scaleConditionOutlier, line: description.line,
                         field: field.name, item: item.name, level: levelCondition.level,
                         message: "states \"\(description.scale.summary)\" where \(levelCondition.agreeingItems) of the field's "
                             + "\(levelCondition.totalItems) items state \"\(majority.summary)\""))
@@ -56,7 +61,9 @@ enum LevelTextChecks {
     /// from a neighbouring page).
     static func otherItemTopics(in field: SpecialtyField) -> [Diagnostic] {
         var owners: [UInt64: Set<Int>] = [:]
-        let vocabularies = field.items.map { item in item.knowledgeItems.reduce(into: Set<UInt64>()) { $0.formUnion(TopicWords.hashes($1)) } }
+        let vocabularies = field.items.map { item in
+            item.knowledgeItems.reduce(into: Set<UInt64>()) { $0.formUnion(TopicWords.hashes($1)) }
+        }
         for (index, vocabulary) in vocabularies.enumerated() {
             for word in vocabulary { owners[word, default: []].insert(index) }
         }
@@ -66,10 +73,12 @@ enum LevelTextChecks {
             for description in item.levels {
                 let words = TopicWords.hashes(description.sourceText)
                 guard words.isDisjoint(with: distinctive[index]) else { continue }
-                for (other, vocabulary) in distinctive.enumerated() where other != index && words.intersection(vocabulary).count >= 3 {
+                for (other, vocabulary) in distinctive.enumerated()
+                where other != index && words.intersection(vocabulary).count >= 3 {
                     let shared = TopicWords.words(description.sourceText).filter { vocabulary.contains(TopicWords.hash($0)) }
                     result.append(
-                        Diagnostic(.warning, .levelTextOfOtherItem, line: description.line, field: field.name, item: item.name,
+                        Diagnostic(
+                            .warning, .levelTextOfOtherItem, line: description.line, field: field.name, item: item.name,
                             level: description.level,
                             message: "the text speaks of \(shared.joined(separator: ", ")), the knowledge of "
                                 + "\"\(field.items[other].name)\", and of nothing only \"\(item.name)\" covers"))
@@ -92,7 +101,8 @@ enum LevelTextChecks {
             }
             for (lower, higher) in zip(stated, stated.dropFirst()) where lower.1 >= higher.1 {
                 result.append(
-                    Diagnostic(.warning, .scaleNotMonotonic, line: lower.0.line, field: field.name, item: item.name,
+                    Diagnostic(
+                        .warning, .scaleNotMonotonic, line: lower.0.line, field: field.name, item: item.name,
                         level: lower.0.level,
                         message: "level \(lower.0.level) asks ≥ \(ScaleCondition.format(lower.1, measure)) but level "
                             + "\(higher.0.level) only ≥ \(ScaleCondition.format(higher.1, measure))"))
@@ -117,7 +127,8 @@ enum LevelTextChecks {
                 let named = others.filter { phrase.contains(" \($0) ") }.max { $0.count < $1.count }
                 guard let other = named, let otherName = fieldNames.first(where: { $0.lowercased() == other }) else { continue }
                 result.append(
-                    Diagnostic(.warning, .levelTextNamesOtherField, line: description.line, field: field.name,
+                    Diagnostic(
+                        .warning, .levelTextNamesOtherField, line: description.line, field: field.name,
                         item: item.name, level: description.level,
                         message: "the text speaks of \"\(subject.joined(separator: " "))\", which names the field "
                             + "\"\(otherName)\", not \"\(field.name)\""))

@@ -14,14 +14,16 @@ enum OverviewChecks {
                 guard let entries = overviewByKey[key] else {
                     if firstSighting {
                         result.append(
-                            Diagnostic(.warning, .overviewItemMismatch, line: item.line, field: field.name, item: item.name,
+                            Diagnostic(
+                                .warning, .overviewItemMismatch, line: item.line, field: field.name, item: item.name,
                                 message: "the item is not listed in the skill-area overview"))
                     }
                     continue
                 }
                 if firstSighting, let entry = entries.first, entry.name != item.name {
                     result.append(
-                        Diagnostic(.info, .overviewItemMismatch, line: entry.line, field: field.name, item: item.name,
+                        Diagnostic(
+                            .info, .overviewItemMismatch, line: entry.line, field: field.name, item: item.name,
                             message: "the overview spells the item \"\(entry.name)\""))
                 }
                 result += knowledgeDifferences(item: item, field: field, entries: entries)
@@ -29,7 +31,8 @@ enum OverviewChecks {
         }
         for entry in standard.overview where !pageKeys.contains(NameKey(entry.name)) {
             result.append(
-                Diagnostic(.warning, .overviewItemMismatch, line: entry.line, item: entry.name,
+                Diagnostic(
+                    .warning, .overviewItemMismatch, line: entry.line, item: entry.name,
                     message: "the overview lists the item but no proficiency page has it"))
         }
         return deduplicated(result)
@@ -47,9 +50,12 @@ enum OverviewChecks {
         guard !onlyOnPage.isEmpty || !onlyInOverview.isEmpty else { return [] }
         var parts: [String] = []
         if !onlyOnPage.isEmpty { parts.append("the page lists \(quoted(onlyOnPage)) which the overview does not") }
-        if !onlyInOverview.isEmpty { parts.append("the overview (line \(entry.line)) lists \(quoted(onlyInOverview)) which the page does not") }
+        if !onlyInOverview.isEmpty {
+            parts.append("the overview (line \(entry.line)) lists \(quoted(onlyInOverview)) which the page does not")
+        }
         return [
-            Diagnostic(.warning, .overviewKnowledgeMismatch, line: item.line, field: field.name, item: item.name,
+            Diagnostic(
+                .warning, .overviewKnowledgeMismatch, line: item.line, field: field.name, item: item.name,
                 message: parts.joined(separator: "; "))
         ]
     }

@@ -82,7 +82,8 @@ struct DocumentParser {
         case let .footer(truncatedTitle):
             if truncatedTitle {
                 document.notes.append(
-                    Diagnostic(.info, .headerTypo, line: number,
+                    Diagnostic(
+                        .info, .headerTypo, line: number,
                         message: "the footer title \"Skill Area and Skill Proficiency\" is cut to \"\(line.prefix(30))…\""))
             }
             return
@@ -160,12 +161,14 @@ struct DocumentParser {
     private mutating func startItem(name: Substring, number: Int) throws(DocumentError) {
         try finishItem(at: number, endOfDocument: false)
         guard field != nil else {
-            throw .unexpected(line: number, found: "●\(name)", expected: "a \"Specialty Field:\" heading before the first skill item")
+            throw .unexpected(
+                line: number, found: "●\(name)", expected: "a \"Specialty Field:\" heading before the first skill item")
         }
         guard let scope = pendingScope else {
             throw .unexpected(
                 line: number, found: "●\(name)",
-                expected: "\"[Job Category Common Skill Item]\" or \"[Specialty Field Specific Skill Item]\" before the skill item")
+                expected:
+                    "\"[Job Category Common Skill Item]\" or \"[Specialty Field Specific Skill Item]\" before the skill item")
         }
         item = ParsedDocument.Item(nameLines: [name], line: number, scope: scope.scope, scopeLine: scope.line)
         pendingScope = nil
@@ -178,7 +181,8 @@ struct DocumentParser {
         }
         guard (1...7).contains(level) else { throw .levelOutOfRange(line: number, level: level) }
         if let earlier = item?.levels.first(where: { $0.level == level }) {
-            throw .duplicate(line: number, what: "\"Level \(level)\" of skill item \"\(item?.name ?? "")\"", firstLine: earlier.line)
+            throw .duplicate(
+                line: number, what: "\"Level \(level)\" of skill item \"\(item?.name ?? "")\"", firstLine: earlier.line)
         }
         var entry = ParsedDocument.Level(level: level, line: number)
         if !rest.isEmpty { entry.lines.append(rest) }
@@ -194,7 +198,8 @@ struct DocumentParser {
         finished.levels.removeAll { $0.lines.isEmpty }
         guard !finished.levels.isEmpty else {
             if endOfDocument {
-                throw .truncated(line: number, expected: "the level texts of skill item \"\(finished.name)\" (line \(finished.line))")
+                throw .truncated(
+                    line: number, expected: "the level texts of skill item \"\(finished.name)\" (line \(finished.line))")
             }
             throw .itemWithoutLevels(line: finished.line, item: finished.name)
         }
@@ -212,9 +217,12 @@ struct DocumentParser {
         field = nil
         guard !finished.items.isEmpty else {
             if endOfDocument {
-                throw .truncated(line: number, expected: "skill items of specialty field \"\(finished.name)\" (line \(finished.line))")
+                throw .truncated(
+                    line: number, expected: "skill items of specialty field \"\(finished.name)\" (line \(finished.line))")
             }
-            throw .unexpected(line: finished.line, found: "Specialty Field: \(finished.name)", expected: "skill items in the field before the next section")
+            throw .unexpected(
+                line: finished.line, found: "Specialty Field: \(finished.name)",
+                expected: "skill items in the field before the next section")
         }
         document.fields.append(finished)
     }

@@ -17,7 +17,8 @@ struct LevelTextWords {
             let byte = bytes[index]
             if byte >= 0x41, byte <= 0x5A { bytes[index] = byte + 0x20 }
             let lowered = bytes[index]
-            let isNumberPoint = lowered == 0x2E && start != nil && index + 1 < bytes.count
+            let isNumberPoint =
+                lowered == 0x2E && start != nil && index + 1 < bytes.count
                 && LevelTextWords.isDigit(bytes[index + 1]) && index > 0 && LevelTextWords.isDigit(bytes[index - 1])
             // Letters, digits, '-', '\'' and any non-ASCII byte belong to words.
             if LevelTextWords.isWordByte(lowered) || isNumberPoint {

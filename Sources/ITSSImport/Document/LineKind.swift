@@ -47,7 +47,9 @@ enum LineKind: Equatable {
             return .text
         case "S", "s":
             if line == "Skill Proficiency/Knowledge Items" { return .sectionTitle }
-            if line.hasPrefix("Skill Proficiency/Knowledge Items of") || line == "Skill Item and Knowledge Items Skill Proficiency" {
+            if line.hasPrefix("Skill Proficiency/Knowledge Items of")
+                || line == "Skill Item and Knowledge Items Skill Proficiency"
+            {
                 return .pageTitle
             }
             if let value = labelValue(line, label: "specialty field:") { return .fieldLabel(value) }
@@ -103,4 +105,3 @@ enum LineKind: Equatable {
             && (1...4).contains(number.count) && number.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }
-

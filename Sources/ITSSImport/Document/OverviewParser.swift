@@ -72,7 +72,8 @@ enum OverviewParser {
                 }
                 if joined == target {
                     notes.append(
-                        Diagnostic(.info, .headerTypo, line: number,
+                        Diagnostic(
+                            .info, .headerTypo, line: number,
                             message: "the heading \"\(heading)\" is split over lines \(number)–\(last) by the extraction"))
                 }
             }

@@ -100,7 +100,8 @@ extension ExportedCatalog.Role {
 
 extension ExportedCatalog.Threshold {
     init(_ threshold: ScaleThreshold) {
-        self.init(measure: ExportedCatalog.Measure(threshold.measure), minimum: threshold.minimum, upperBound: threshold.upperBound)
+        self.init(
+            measure: ExportedCatalog.Measure(threshold.measure), minimum: threshold.minimum, upperBound: threshold.upperBound)
     }
 }
 

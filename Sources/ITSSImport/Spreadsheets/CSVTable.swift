@@ -105,7 +105,8 @@ public struct CSVTable: Sendable {
         guard let header = records.first else { throw RowError(line: 1, message: "the file is empty; expected a header row") }
         let columns = values[header.start..<(header.start + header.count)].map { $0.lowercased() }
         for record in records.dropFirst() where record.count > columns.count {
-            throw RowError(line: record.line, message: "\(record.count) fields; expected at most \(columns.count) (the header's columns)")
+            throw RowError(
+                line: record.line, message: "\(record.count) fields; expected at most \(columns.count) (the header's columns)")
         }
         self.columns = columns
         self.values = values
@@ -123,10 +124,14 @@ public struct CSVTable: Sendable {
             throw RowError(line: 1, column: column, message: "the column \"\(column)\" appears more than once in the header")
         }
         for column in required where !columns.contains(column) {
-            throw RowError(line: 1, column: column, message: "the header lacks the column \"\(column)\"; expected \((required + optional).joined(separator: ","))")
+            throw RowError(
+                line: 1, column: column,
+                message: "the header lacks the column \"\(column)\"; expected \((required + optional).joined(separator: ","))")
         }
         for column in columns where !required.contains(column) && !optional.contains(column) {
-            throw RowError(line: 1, column: column, message: "unknown column \"\(column)\"; expected some of \((required + optional).joined(separator: ","))")
+            throw RowError(
+                line: 1, column: column,
+                message: "unknown column \"\(column)\"; expected some of \((required + optional).joined(separator: ","))")
         }
     }
 

@@ -45,7 +45,9 @@ public enum SpreadsheetRows {
         public var evaluatorReason: String?
     }
 
-    public static let personColumns = (required: ["employee_number", "name"], optional: ["email", "org_unit", "active", "joined_on", "fields"])
+    public static let personColumns = (
+        required: ["employee_number", "name"], optional: ["email", "org_unit", "active", "joined_on", "fields"]
+    )
     public static let experienceColumns = (
         required: ["employee_number", "field", "role", "from"],
         optional: ["to", "peak_staff", "annual_contract_yen", "customer", "description", "verified_by"]
@@ -64,7 +66,9 @@ public enum SpreadsheetRows {
                 line: row.line, employeeNumber: reader.required("employee_number"), name: reader.required("name"),
                 email: reader.optional("email"), orgUnit: reader.optional("org_unit"),
                 active: reader.boolean("active") ?? true, joinedOn: reader.day("joined_on"),
-                fields: reader.optional("fields").map { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? [])
+                fields: reader.optional("fields").map {
+                    $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                } ?? [])
             return reader.errors.isEmpty ? (result, []) : (nil, reader.errors)
         }
     }
@@ -108,7 +112,9 @@ public enum SpreadsheetRows {
                 cycle = Cycle(cycleText)
                 cycles[cycleText] = cycle
             }
-            if cycle == nil, !cycleText.isEmpty { reader.fail("cycle", "\"\(cycleText)\" is not a cycle; expected e.g. 2026H2, 2026Q3 or 2026") }
+            if cycle == nil, !cycleText.isEmpty {
+                reader.fail("cycle", "\"\(cycleText)\" is not a cycle; expected e.g. 2026H2, 2026Q3 or 2026")
+            }
             let employeeNumber = reader.required("employee_number")
             let field = reader.required("field")
             let item = reader.required("item")
@@ -196,7 +202,8 @@ struct CellReader {
 
     mutating func integer(_ column: String) -> Int64? {
         guard let text = table.value(column, in: row) else { return nil }
-        guard let value = Int64(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")), value >= 0 else {
+        guard let value = Int64(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")), value >= 0
+        else {
             fail(column, "\"\(text)\" is not a whole number ≥ 0")
             return nil
         }

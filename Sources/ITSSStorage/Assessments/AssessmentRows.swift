@@ -11,21 +11,26 @@ enum AssessmentRows {
     }
 
     static func header(_ sql: any SQLDatabase, id: Int64) async throws -> Header {
-        guard let row = try await sql.raw("SELECT person_id, field_id, state, version FROM assessments WHERE id = \(bind: id)").first() else {
+        guard
+            let row = try await sql.raw("SELECT person_id, field_id, state, version FROM assessments WHERE id = \(bind: id)")
+                .first()
+        else {
             throw StorageError.notFound(what: "assessment \(id)")
         }
         guard let state = AssessmentState(rawValue: try row.decode(column: "state", as: String.self)) else {
             throw StorageError.corrupt(detail: "assessment \(id) has an unknown state")
         }
         return Header(
-            personID: try row.decode(column: "person_id", as: Int64.self), fieldID: try row.decode(column: "field_id", as: Int64.self),
+            personID: try row.decode(column: "person_id", as: Int64.self),
+            fieldID: try row.decode(column: "field_id", as: Int64.self),
             state: state, version: try row.decode(column: "version", as: Int.self))
     }
 
     /// The acting person and whether they are an evaluator of the assessed person.
     static func actor(_ sql: any SQLDatabase, employeeNumber: String, personID: Int64) async throws -> AssessmentActor {
         let actorID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
-        return AssessmentActor(personID: actorID, isEvaluator: try await PeopleQueries.isEvaluator(sql, evaluatorID: actorID, of: personID))
+        return AssessmentActor(
+            personID: actorID, isEvaluator: try await PeopleQueries.isEvaluator(sql, evaluatorID: actorID, of: personID))
     }
 
     /// Moves the version on by one if it still is `expected`; otherwise nothing is written.
@@ -34,9 +39,11 @@ enum AssessmentRows {
         guard expected == actual else {
             throw StorageError.conflict(what: "assessment \(id)", expectedVersion: expected, actualVersion: actual)
         }
-        guard let row = try await sql.raw(
-            "UPDATE assessments SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: expected) RETURNING version"
-        ).first() else {
+        guard
+            let row = try await sql.raw(
+                "UPDATE assessments SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: expected) RETURNING version"
+            ).first()
+        else {
             let now = try await header(sql, id: id).version
             throw StorageError.conflict(what: "assessment \(id)", expectedVersion: expected, actualVersion: now)
         }
@@ -52,7 +59,8 @@ enum AssessmentRows {
             guard let name = field.itemNames[try row.decode(column: "item_id", as: Int64.self)] else { continue }
             byName[name] = SkillRating(
                 item: name, selfLevel: try row.decode(column: "self_level", as: Int?.self),
-                evaluatorLevel: try row.decode(column: "evaluator_level", as: Int?.self), note: try row.decode(column: "note", as: String?.self),
+                evaluatorLevel: try row.decode(column: "evaluator_level", as: Int?.self),
+                note: try row.decode(column: "note", as: String?.self),
                 evidence: try row.decode(column: "evidence", as: String?.self),
                 evaluatorReason: try row.decode(column: "evaluator_reason", as: String?.self))
         }
@@ -60,7 +68,8 @@ enum AssessmentRows {
     }
 
     static func event(
-        _ sql: any SQLDatabase, _ id: Int64, at: String, actorID: Int64?, action: String, from: AssessmentState?, to: AssessmentState?,
+        _ sql: any SQLDatabase, _ id: Int64, at: String, actorID: Int64?, action: String, from: AssessmentState?,
+        to: AssessmentState?,
         comment: String?
     ) async throws {
         try await sql.raw(
@@ -72,7 +81,9 @@ enum AssessmentRows {
     }
 
     static func ensurePersonField(_ sql: any SQLDatabase, personID: Int64, fieldID: Int64, at: String) async throws {
-        if try await sql.raw("SELECT id FROM person_fields WHERE person_id = \(bind: personID) AND field_id = \(bind: fieldID)").first() == nil {
+        if try await sql.raw("SELECT id FROM person_fields WHERE person_id = \(bind: personID) AND field_id = \(bind: fieldID)")
+            .first() == nil
+        {
             try await sql.raw(
                 "INSERT INTO person_fields (person_id, field_id, added_at) VALUES (\(bind: personID), \(bind: fieldID), \(bind: at))"
             ).run()

@@ -7,7 +7,9 @@ extension AppDatabase {
     /// - Throws: `StorageError.alreadyExists` when the person has an assessment of that field and cycle;
     ///   `.notFound` for an unknown person or field.
     @discardableResult
-    public func startAssessment(of employeeNumber: String, field fieldQuery: String, cycle: Cycle, actor: String) async throws -> AssessmentView {
+    public func startAssessment(
+        of employeeNumber: String, field fieldQuery: String, cycle: Cycle, actor: String
+    ) async throws -> AssessmentView {
         let field = try await catalogIndex().resolveField(fieldQuery)
         let createdAt = timestamp()
         let id = try await transaction { sql in
@@ -15,18 +17,23 @@ extension AppDatabase {
             if try await sql.raw(
                 "SELECT id FROM assessments WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id) AND cycle = \(bind: cycle.value)"
             ).first() != nil {
-                throw StorageError.alreadyExists(what: "an assessment of \(employeeNumber) in \(field.reference.field) for \(cycle)")
+                throw StorageError.alreadyExists(
+                    what: "an assessment of \(employeeNumber) in \(field.reference.field) for \(cycle)")
             }
             try await AssessmentRows.ensurePersonField(sql, personID: personID, fieldID: field.id, at: createdAt)
-            guard let row = try await sql.raw(
-                """
-                INSERT INTO assessments (person_id, field_id, cycle, state, version, created_at)
-                VALUES (\(bind: personID), \(bind: field.id), \(bind: cycle.value), 'draft', 1, \(bind: createdAt)) RETURNING id
-                """
-            ).first() else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
+            guard
+                let row = try await sql.raw(
+                    """
+                    INSERT INTO assessments (person_id, field_id, cycle, state, version, created_at)
+                    VALUES (\(bind: personID), \(bind: field.id), \(bind: cycle.value), 'draft', 1, \(bind: createdAt)) RETURNING id
+                    """
+                ).first()
+            else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
             let id = try row.decode(column: "id", as: Int64.self)
-            try await AssessmentRows.event(sql, id, at: createdAt, actorID: nil, action: "start", from: nil, to: .draft, comment: nil)
-            try await self.audit(sql, actor: actor, action: "assessment.start", subject: "assessment \(id)",
+            try await AssessmentRows.event(
+                sql, id, at: createdAt, actorID: nil, action: "start", from: nil, to: .draft, comment: nil)
+            try await self.audit(
+                sql, actor: actor, action: "assessment.start", subject: "assessment \(id)",
                 detail: "\(employeeNumber) in \(field.reference) for \(cycle)")
             return id
         }
@@ -51,18 +58,26 @@ extension AppDatabase {
         let now = timestamp()
         try await transaction { sql in
             let current = try await AssessmentRows.header(sql, id: id)
-            guard let field = index.field(id: current.fieldID) else { throw StorageError.corrupt(detail: "assessment \(id) refers to a retired field") }
+            guard let field = index.field(id: current.fieldID) else {
+                throw StorageError.corrupt(detail: "assessment \(id) refers to a retired field")
+            }
             let (item, itemID) = try field.resolveItem(itemQuery)
             let actor = try await AssessmentRows.actor(sql, employeeNumber: actorNumber, personID: current.personID)
             if asEvaluator {
-                try AssessmentRules.checkEvaluatorRatingEdit(level, item: item, state: current.state, personID: current.personID, actor: actor)
+                try AssessmentRules.checkEvaluatorRatingEdit(
+                    level, item: item, state: current.state, personID: current.personID, actor: actor)
             } else {
-                try AssessmentRules.checkSelfRatingEdit(level, item: item, state: current.state, personID: current.personID, actor: actor)
+                try AssessmentRules.checkSelfRatingEdit(
+                    level, item: item, state: current.state, personID: current.personID, actor: actor)
             }
-            let version = try await AssessmentRows.bumpVersion(sql, id: id, from: expectedVersion ?? current.version, actual: current.version)
+            let version = try await AssessmentRows.bumpVersion(
+                sql, id: id, from: expectedVersion ?? current.version, actual: current.version)
             let column: SQLQueryString = asEvaluator ? "evaluator_level" : "self_level"
-            if try await sql.raw("SELECT id FROM assessment_ratings WHERE assessment_id = \(bind: id) AND item_id = \(bind: itemID)").first() == nil {
-                try await sql.raw("INSERT INTO assessment_ratings (assessment_id, item_id) VALUES (\(bind: id), \(bind: itemID))").run()
+            if try await sql.raw(
+                "SELECT id FROM assessment_ratings WHERE assessment_id = \(bind: id) AND item_id = \(bind: itemID)"
+            ).first() == nil {
+                try await sql.raw("INSERT INTO assessment_ratings (assessment_id, item_id) VALUES (\(bind: id), \(bind: itemID))")
+                    .run()
             }
             try await sql.raw(
                 """
@@ -73,12 +88,15 @@ extension AppDatabase {
                 WHERE assessment_id = \(bind: id) AND item_id = \(bind: itemID)
                 """
             ).run()
-            try await AssessmentRows.event(sql, id, at: now, actorID: actor.personID, action: asEvaluator ? "rate-evaluator" : "rate-self",
+            try await AssessmentRows.event(
+                sql, id, at: now, actorID: actor.personID, action: asEvaluator ? "rate-evaluator" : "rate-self",
                 from: current.state, to: current.state, comment: "\(item.name) = \(level)" + (reason.map { " (\($0))" } ?? ""))
-            try await self.audit(sql, actor: actorNumber, action: asEvaluator ? "assessment.rate-evaluator" : "assessment.rate-self",
+            try await self.audit(
+                sql, actor: actorNumber, action: asEvaluator ? "assessment.rate-evaluator" : "assessment.rate-self",
                 subject: "assessment \(id)", detail: "\(item.name) = \(level); version \(version)")
             if !asEvaluator {
-                try await self.recomputeLevels(sql, personID: current.personID, field: field, cause: "assessment \(id) self rating")
+                try await self.recomputeLevels(
+                    sql, personID: current.personID, field: field, cause: "assessment \(id) self rating")
             }
         }
         return try await assessment(id)
@@ -87,9 +105,12 @@ extension AppDatabase {
     /// Submits an assessment for review (by the person; every item needs a self rating).
     /// - Throws: `AssessmentRuleError`, `StorageError.conflict` for a stale version.
     @discardableResult
-    public func submitAssessment(_ id: Int64, by actorNumber: String, expectedVersion: Int? = nil) async throws -> AssessmentView {
-        try await transition(id, by: actorNumber, expectedVersion: expectedVersion, action: "submit") { current, actor, ratings, field in
-            try AssessmentRules.submit(state: current.state, personID: current.personID, actor: actor, ratings: ratings, items: field.effective.items)
+    public func submitAssessment(_ id: Int64, by actorNumber: String, expectedVersion: Int? = nil) async throws -> AssessmentView
+    {
+        try await transition(id, by: actorNumber, expectedVersion: expectedVersion, action: "submit") {
+            current, actor, ratings, field in
+            try AssessmentRules.submit(
+                state: current.state, personID: current.personID, actor: actor, ratings: ratings, items: field.effective.items)
         }
     }
 
@@ -98,37 +119,51 @@ extension AppDatabase {
     /// - Throws: `AssessmentRuleError` (self-approval, missing evaluator ratings or reasons, wrong state),
     ///   `StorageError.conflict` for a stale version.
     @discardableResult
-    public func approveAssessment(_ id: Int64, by actorNumber: String, expectedVersion: Int? = nil) async throws -> AssessmentView {
-        try await transition(id, by: actorNumber, expectedVersion: expectedVersion, action: "approve") { current, actor, ratings, field in
-            try AssessmentRules.approve(state: current.state, personID: current.personID, actor: actor, ratings: ratings, items: field.effective.items)
+    public func approveAssessment(_ id: Int64, by actorNumber: String, expectedVersion: Int? = nil) async throws -> AssessmentView
+    {
+        try await transition(id, by: actorNumber, expectedVersion: expectedVersion, action: "approve") {
+            current, actor, ratings, field in
+            try AssessmentRules.approve(
+                state: current.state, personID: current.personID, actor: actor, ratings: ratings, items: field.effective.items)
         }
     }
 
     /// Returns a submitted assessment to the person with a comment (by an evaluator).
     /// - Throws: `AssessmentRuleError` (no comment, own assessment, wrong state), `StorageError.conflict`.
     @discardableResult
-    public func returnAssessment(_ id: Int64, by actorNumber: String, comment: String, expectedVersion: Int? = nil) async throws -> AssessmentView {
-        try await transition(id, by: actorNumber, expectedVersion: expectedVersion, action: "return", comment: comment) { current, actor, _, _ in
-            try AssessmentRules.returnForRevision(state: current.state, personID: current.personID, actor: actor, comment: comment)
+    public func returnAssessment(
+        _ id: Int64, by actorNumber: String, comment: String, expectedVersion: Int? = nil
+    ) async throws -> AssessmentView {
+        try await transition(id, by: actorNumber, expectedVersion: expectedVersion, action: "return", comment: comment) {
+            current, actor, _, _ in
+            try AssessmentRules.returnForRevision(
+                state: current.state, personID: current.personID, actor: actor, comment: comment)
         }
     }
 
     private func transition(
         _ id: Int64, by actorNumber: String, expectedVersion: Int?, action: String, comment: String? = nil,
-        rule: @escaping @Sendable (AssessmentRows.Header, AssessmentActor, [SkillRating], CatalogIndex.FieldEntry) throws -> AssessmentState
+        rule:
+            @escaping @Sendable (AssessmentRows.Header, AssessmentActor, [SkillRating], CatalogIndex.FieldEntry) throws ->
+            AssessmentState
     ) async throws -> AssessmentView {
         let index = try await catalogIndex()
         let now = timestamp()
         try await transaction { sql in
             let current = try await AssessmentRows.header(sql, id: id)
-            guard let field = index.field(id: current.fieldID) else { throw StorageError.corrupt(detail: "assessment \(id) refers to a retired field") }
+            guard let field = index.field(id: current.fieldID) else {
+                throw StorageError.corrupt(detail: "assessment \(id) refers to a retired field")
+            }
             let actor = try await AssessmentRows.actor(sql, employeeNumber: actorNumber, personID: current.personID)
             let ratings = try await AssessmentRows.ratings(sql, id: id, field: field)
             let next = try rule(current, actor, ratings.filter { $0.selfLevel != nil || $0.evaluatorLevel != nil }, field)
-            let version = try await AssessmentRows.bumpVersion(sql, id: id, from: expectedVersion ?? current.version, actual: current.version)
+            let version = try await AssessmentRows.bumpVersion(
+                sql, id: id, from: expectedVersion ?? current.version, actual: current.version)
             switch next {
             case .submitted:
-                try await sql.raw("UPDATE assessments SET state = 'submitted', submitted_at = \(bind: now) WHERE id = \(bind: id)").run()
+                try await sql.raw(
+                    "UPDATE assessments SET state = 'submitted', submitted_at = \(bind: now) WHERE id = \(bind: id)"
+                ).run()
             case .approved, .returned:
                 try await sql.raw(
                     """
@@ -139,8 +174,10 @@ extension AppDatabase {
             case .draft:
                 try await sql.raw("UPDATE assessments SET state = 'draft' WHERE id = \(bind: id)").run()
             }
-            try await AssessmentRows.event(sql, id, at: now, actorID: actor.personID, action: action, from: current.state, to: next, comment: comment)
-            try await self.audit(sql, actor: actorNumber, action: "assessment.\(action)", subject: "assessment \(id)",
+            try await AssessmentRows.event(
+                sql, id, at: now, actorID: actor.personID, action: action, from: current.state, to: next, comment: comment)
+            try await self.audit(
+                sql, actor: actorNumber, action: "assessment.\(action)", subject: "assessment \(id)",
                 detail: "\(current.state.rawValue) → \(next.rawValue); version \(version)" + (comment.map { "; \($0)" } ?? ""))
             if next == .approved || next == .submitted {
                 try await self.recomputeLevels(sql, personID: current.personID, field: field, cause: "assessment \(id) \(action)")
@@ -154,13 +191,15 @@ extension AppDatabase {
     public func assessment(_ id: Int64) async throws -> AssessmentView {
         let sql = try sql()
         let index = try await catalogIndex()
-        guard let row = try await sql.raw(
-            """
-            SELECT a.*, p.employee_number, p.name, d.employee_number AS decided_by_number
-            FROM assessments a JOIN people p ON p.id = a.person_id LEFT JOIN people d ON d.id = a.decided_by
-            WHERE a.id = \(bind: id)
-            """
-        ).first() else { throw StorageError.notFound(what: "assessment \(id)") }
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT a.*, p.employee_number, p.name, d.employee_number AS decided_by_number
+                FROM assessments a JOIN people p ON p.id = a.person_id LEFT JOIN people d ON d.id = a.decided_by
+                WHERE a.id = \(bind: id)
+                """
+            ).first()
+        else { throw StorageError.notFound(what: "assessment \(id)") }
         guard let field = index.field(id: try row.decode(column: "field_id", as: Int64.self)) else {
             throw StorageError.corrupt(detail: "assessment \(id) refers to a retired field")
         }
@@ -183,7 +222,9 @@ extension AppDatabase {
         let sql = try sql()
         let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
         var result: [AssessmentView] = []
-        for row in try await sql.raw("SELECT id FROM assessments WHERE person_id = \(bind: personID) ORDER BY cycle DESC, id DESC").all() {
+        for row in try await sql.raw(
+            "SELECT id FROM assessments WHERE person_id = \(bind: personID) ORDER BY cycle DESC, id DESC"
+        ).all() {
             result.append(try await assessment(try row.decode(column: "id", as: Int64.self)))
         }
         return result

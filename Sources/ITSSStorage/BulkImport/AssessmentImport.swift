@@ -27,7 +27,8 @@ extension AppDatabase {
                     throw StorageError.refused(reason: "--approved-by: " + error.message)
                 }
             }
-            let groups = try await AssessmentImportGroups.build(parsed.rows, directory: directory, index: index, sql: sql, errors: &errors)
+            let groups = try await AssessmentImportGroups.build(
+                parsed.rows, directory: directory, index: index, sql: sql, errors: &errors)
             if let evaluatorID {
                 for group in groups {
                     let actor = AssessmentActor(personID: evaluatorID, isEvaluator: evaluees.contains(group.key.personID))
@@ -36,9 +37,12 @@ extension AppDatabase {
                             state: .submitted, personID: group.key.personID, actor: actor, ratings: group.ratings,
                             items: group.field.effective.items)
                     } catch {
-                        errors.append(RowError(
-                            line: group.firstLine,
-                            message: "\(group.employeeNumber) in \(group.field.reference.field) \(group.key.cycle): \(error.localizedDescription)"))
+                        errors.append(
+                            RowError(
+                                line: group.firstLine,
+                                message:
+                                    "\(group.employeeNumber) in \(group.field.reference.field) \(group.key.cycle): \(error.localizedDescription)"
+                            ))
                     }
                 }
             }
@@ -46,17 +50,25 @@ extension AppDatabase {
             let approved = evaluatorID != nil
             try await BatchInsert.run(
                 sql, into: "assessments",
-                columns: ["person_id", "field_id", "cycle", "state", "version", "created_at", "submitted_at", "decided_at", "decided_by"],
+                columns: [
+                    "person_id", "field_id", "cycle", "state", "version", "created_at", "submitted_at", "decided_at",
+                    "decided_by",
+                ],
                 rows: groups.map { group in
                     [
-                        .integer(group.key.personID), .integer(group.field.id), .text(group.key.cycle), .text(approved ? "approved" : "draft"),
-                        .integer(1), .text(stamp), .text(approved ? stamp : nil), .text(approved ? stamp : nil), .integer(evaluatorID),
+                        .integer(group.key.personID), .integer(group.field.id), .text(group.key.cycle),
+                        .text(approved ? "approved" : "draft"),
+                        .integer(1), .text(stamp), .text(approved ? stamp : nil), .text(approved ? stamp : nil),
+                        .integer(evaluatorID),
                     ]
                 })
             var assessmentIDs: [AssessmentImportGroup.Key: Int64] = [:]
-            for row in try await sql.raw("SELECT id, person_id, field_id, cycle FROM assessments WHERE created_at = \(bind: stamp)").all() {
+            for row in try await sql.raw(
+                "SELECT id, person_id, field_id, cycle FROM assessments WHERE created_at = \(bind: stamp)"
+            ).all() {
                 let key = AssessmentImportGroup.Key(
-                    personID: try row.decode(column: "person_id", as: Int64.self), fieldID: try row.decode(column: "field_id", as: Int64.self),
+                    personID: try row.decode(column: "person_id", as: Int64.self),
+                    fieldID: try row.decode(column: "field_id", as: Int64.self),
                     cycle: try row.decode(column: "cycle", as: String.self))
                 assessmentIDs[key] = try row.decode(column: "id", as: Int64.self)
             }
@@ -64,7 +76,9 @@ extension AppDatabase {
             ratingRows.reserveCapacity(parsed.rows.count)
             var eventRows: [[BatchValue]] = []
             for group in groups {
-                guard let id = assessmentIDs[group.key] else { throw StorageError.corrupt(detail: "an imported assessment was not found again") }
+                guard let id = assessmentIDs[group.key] else {
+                    throw StorageError.corrupt(detail: "an imported assessment was not found again")
+                }
                 for (rating, itemID) in zip(group.ratings, group.itemIDs) {
                     ratingRows.append([
                         .integer(id), .integer(itemID), .int(rating.selfLevel), .int(rating.evaluatorLevel), .text(rating.note),
@@ -72,19 +86,23 @@ extension AppDatabase {
                     ])
                 }
                 eventRows.append([
-                    .integer(id), .text(stamp), .integer(evaluatorID), .text("import"), .text(nil), .text(approved ? "approved" : "draft"),
+                    .integer(id), .text(stamp), .integer(evaluatorID), .text("import"), .text(nil),
+                    .text(approved ? "approved" : "draft"),
                     .text("bulk import"),
                 ])
             }
             try await BatchInsert.run(
                 sql, into: "assessment_ratings",
-                columns: ["assessment_id", "item_id", "self_level", "evaluator_level", "note", "evidence", "evaluator_reason"], rows: ratingRows)
+                columns: ["assessment_id", "item_id", "self_level", "evaluator_level", "note", "evidence", "evaluator_reason"],
+                rows: ratingRows)
             try await BatchInsert.run(
                 sql, into: "assessment_events",
-                columns: ["assessment_id", "occurred_at", "actor_id", "action", "from_state", "to_state", "comment"], rows: eventRows)
+                columns: ["assessment_id", "occurred_at", "actor_id", "action", "from_state", "to_state", "comment"],
+                rows: eventRows)
             try await BulkLevels.addPersonFields(sql, groups: groups, at: stamp)
             let levels = approved ? try await BulkLevels.store(sql, groups: groups, at: stamp, cause: "assessment import") : 0
-            try await self.audit(sql, actor: actor, action: "import.assessments", subject: "\(groups.count) assessments",
+            try await self.audit(
+                sql, actor: actor, action: "import.assessments", subject: "\(groups.count) assessments",
                 detail: "\(parsed.rows.count) ratings; " + (approvedBy.map { "approved by \($0)" } ?? "drafts"))
             return BulkImportSummary(rows: parsed.rows.count, created: groups.count, levelsComputed: levels)
         }
@@ -127,7 +145,8 @@ enum AssessmentImportGroups {
     }
 
     static func build(
-        _ rows: [SpreadsheetRows.RatingRow], directory: BulkDirectory, index: CatalogIndex, sql: any SQLDatabase, errors: inout [RowError]
+        _ rows: [SpreadsheetRows.RatingRow], directory: BulkDirectory, index: CatalogIndex, sql: any SQLDatabase,
+        errors: inout [RowError]
     ) async throws -> [AssessmentImportGroup] {
         var fieldCache = BulkFieldCache(index: index)
         var groups: [AssessmentImportGroup] = []
@@ -149,9 +168,13 @@ enum AssessmentImportGroups {
             } else {
                 do {
                     let found = try entry.resolveItem(row.item)
-                    resolved = .success(ResolvedItem(name: found.item.name, id: found.id, item: found.item, levels: Set(found.item.definedLevels)))
+                    resolved = .success(
+                        ResolvedItem(name: found.item.name, id: found.id, item: found.item, levels: Set(found.item.definedLevels))
+                    )
                 } catch {
-                    resolved = .failure(RowError(line: row.line, column: "item", message: (error as? StorageError)?.errorDescription ?? "\(error)"))
+                    resolved = .failure(
+                        RowError(
+                            line: row.line, column: "item", message: (error as? StorageError)?.errorDescription ?? "\(error)"))
                 }
                 itemCache[itemKey] = resolved
             }
@@ -175,7 +198,10 @@ enum AssessmentImportGroups {
             guard valid else { continue }
             let key = AssessmentImportGroup.Key(personID: personID, fieldID: entry.id, cycle: row.cycle.value)
             if let first = seenItems[key]?[item.id] {
-                errors.append(RowError(line: row.line, column: "item", message: "\"\(item.name)\" is rated again for this assessment (first at line \(first))"))
+                errors.append(
+                    RowError(
+                        line: row.line, column: "item",
+                        message: "\"\(item.name)\" is rated again for this assessment (first at line \(first))"))
                 continue
             }
             seenItems[key, default: [:]][item.id] = row.line
@@ -185,22 +211,31 @@ enum AssessmentImportGroups {
             } else {
                 at = groups.count
                 position[key] = at
-                groups.append(AssessmentImportGroup(key: key, employeeNumber: row.employeeNumber, field: entry, firstLine: row.line))
+                groups.append(
+                    AssessmentImportGroup(key: key, employeeNumber: row.employeeNumber, field: entry, firstLine: row.line))
             }
-            groups[at].ratings.append(SkillRating(
-                item: item.name, selfLevel: row.selfLevel, evaluatorLevel: row.evaluatorLevel, note: row.note, evidence: row.evidence,
-                evaluatorReason: row.evaluatorReason))
+            groups[at].ratings.append(
+                SkillRating(
+                    item: item.name, selfLevel: row.selfLevel, evaluatorLevel: row.evaluatorLevel, note: row.note,
+                    evidence: row.evidence,
+                    evaluatorReason: row.evaluatorReason))
             groups[at].itemIDs.append(item.id)
         }
         // An assessment of the same person, field and cycle may exist already.
         for cycle in Set(groups.map(\.key.cycle)) {
             for row in try await sql.raw("SELECT person_id, field_id FROM assessments WHERE cycle = \(bind: cycle)").all() {
                 let key = AssessmentImportGroup.Key(
-                    personID: try row.decode(column: "person_id", as: Int64.self), fieldID: try row.decode(column: "field_id", as: Int64.self),
+                    personID: try row.decode(column: "person_id", as: Int64.self),
+                    fieldID: try row.decode(column: "field_id", as: Int64.self),
                     cycle: cycle)
                 if let at = position[key] {
                     let group = groups[at]
-                    errors.append(RowError(line: group.firstLine, message: "\(group.employeeNumber) already has an assessment in \(group.field.reference.field) for \(cycle)"))
+                    errors.append(
+                        RowError(
+                            line: group.firstLine,
+                            message:
+                                "\(group.employeeNumber) already has an assessment in \(group.field.reference.field) for \(cycle)"
+                        ))
                 }
             }
         }

@@ -39,7 +39,8 @@ enum BatchInsert {
             let batch = rows[start..<end]
             if let sqlite = sql as? any SQLiteDatabase {
                 let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-                let statement = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                let statement =
+                    "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
                     + Array(repeating: tuple, count: batch.count).joined(separator: ",")
                 var binds: [SQLiteData] = []
                 binds.reserveCapacity(batch.count * columns.count)

@@ -19,19 +19,26 @@ extension AppDatabase {
             var fieldCache = BulkFieldCache(index: index)
             for row in rows {
                 if let first = seen[row.employeeNumber] {
-                    errors.append(RowError(line: row.line, column: "employee_number", message: "\"\(row.employeeNumber)\" appears again (first at line \(first))"))
+                    errors.append(
+                        RowError(
+                            line: row.line, column: "employee_number",
+                            message: "\"\(row.employeeNumber)\" appears again (first at line \(first))"))
                     continue
                 }
                 seen[row.employeeNumber] = row.line
                 if directory.personIDs[row.employeeNumber] != nil {
-                    errors.append(RowError(line: row.line, column: "employee_number", message: "\"\(row.employeeNumber)\" already exists"))
+                    errors.append(
+                        RowError(line: row.line, column: "employee_number", message: "\"\(row.employeeNumber)\" already exists"))
                 }
                 var unitID: Int64?
                 if let unit = row.orgUnit {
                     unitID = directory.orgUnitIDs[unit]
                     if unitID == nil {
-                        errors.append(RowError(line: row.line, column: "org_unit", message: "unknown org unit \"\(unit)\""
-                            + suggestionText(Suggestions.closest(to: unit, among: Array(directory.orgUnitIDs.keys)))))
+                        errors.append(
+                            RowError(
+                                line: row.line, column: "org_unit",
+                                message: "unknown org unit \"\(unit)\""
+                                    + suggestionText(Suggestions.closest(to: unit, among: Array(directory.orgUnitIDs.keys)))))
                     }
                 }
                 var fieldIDs: [Int64] = []
@@ -50,15 +57,19 @@ extension AppDatabase {
             guard errors.isEmpty else { throw BulkImportError(rows: errors) }
             try await BatchInsert.run(
                 sql, into: "people",
-                columns: ["employee_number", "name", "email", "org_unit_id", "active", "joined_on", "created_at", "updated_at"], rows: people)
+                columns: ["employee_number", "name", "email", "org_unit_id", "active", "joined_on", "created_at", "updated_at"],
+                rows: people)
             let ids = try await BulkDirectory.read(sql).personIDs
             var links: [[BatchValue]] = []
             for row in rows {
                 guard let id = ids[row.employeeNumber] else { continue }
-                for field in fieldsByNumber[row.employeeNumber] ?? [] { links.append([.integer(id), .integer(field), .text(createdAt)]) }
+                for field in fieldsByNumber[row.employeeNumber] ?? [] {
+                    links.append([.integer(id), .integer(field), .text(createdAt)])
+                }
             }
             try await BatchInsert.run(sql, into: "person_fields", columns: ["person_id", "field_id", "added_at"], rows: links)
-            try await self.audit(sql, actor: actor, action: "import.people", subject: "\(rows.count) people", detail: "bulk import")
+            try await self.audit(
+                sql, actor: actor, action: "import.people", subject: "\(rows.count) people", detail: "bulk import")
             return BulkImportSummary(rows: rows.count, created: rows.count, levelsComputed: 0)
         }
     }
@@ -67,7 +78,9 @@ extension AppDatabase {
     /// evaluator (who must be assigned to the person), and the levels they change are stored.
     /// - Throws: `BulkImportError` listing every bad row with its line.
     @discardableResult
-    public func importExperience(_ parsed: ParsedRows<SpreadsheetRows.ExperienceRow>, actor: String) async throws -> BulkImportSummary {
+    public func importExperience(
+        _ parsed: ParsedRows<SpreadsheetRows.ExperienceRow>, actor: String
+    ) async throws -> BulkImportSummary {
         let rows = parsed.rows
         let index = try await catalogIndex()
         let createdAt = timestamp()
@@ -89,8 +102,12 @@ extension AppDatabase {
                         verifierID = id
                         if evaluees[id] == nil { evaluees[id] = try await directory.evaluees(of: id, sql) }
                         if case let .success(personID) = person, !(evaluees[id]?.contains(personID) ?? false) {
-                            errors.append(RowError(line: row.line, column: "verified_by",
-                                message: personID == id ? "\(verifier) cannot verify their own record" : "\(verifier) is not an evaluator of \(row.employeeNumber)"))
+                            errors.append(
+                                RowError(
+                                    line: row.line, column: "verified_by",
+                                    message: personID == id
+                                        ? "\(verifier) cannot verify their own record"
+                                        : "\(verifier) is not an evaluator of \(row.employeeNumber)"))
                         }
                     case let .failure(error): errors.append(error)
                     }
@@ -111,8 +128,11 @@ extension AppDatabase {
             guard errors.isEmpty else { throw BulkImportError(rows: errors) }
             try await BatchInsert.run(
                 sql, into: "experience_records",
-                columns: ["version", "person_id", "field_id", "role", "from_on", "to_on", "peak_staff", "annual_contract_yen", "customer",
-                    "description", "verified_by", "verified_at", "verified_on", "created_at", "created_by"], rows: records)
+                columns: [
+                    "version", "person_id", "field_id", "role", "from_on", "to_on", "peak_staff", "annual_contract_yen",
+                    "customer",
+                    "description", "verified_by", "verified_at", "verified_on", "created_at", "created_by",
+                ], rows: records)
             try await sql.raw("UPDATE experience_records SET record_id = id WHERE record_id IS NULL").run()
             var levels = 0
             var done = Set<PersonFieldKey>()
@@ -121,7 +141,8 @@ extension AppDatabase {
                 try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience import")
                 levels += 1
             }
-            try await self.audit(sql, actor: actor, action: "import.experience", subject: "\(rows.count) records", detail: "bulk import")
+            try await self.audit(
+                sql, actor: actor, action: "import.experience", subject: "\(rows.count) records", detail: "bulk import")
             return BulkImportSummary(rows: rows.count, created: rows.count, levelsComputed: levels)
         }
     }
@@ -134,7 +155,9 @@ struct BulkFieldCache {
 
     init(index: CatalogIndex) { self.index = index }
 
-    mutating func resolve(_ query: String, line: Int, column: String, assessable: Bool = false) -> Result<CatalogIndex.FieldEntry, RowError> {
+    mutating func resolve(
+        _ query: String, line: Int, column: String, assessable: Bool = false
+    ) -> Result<CatalogIndex.FieldEntry, RowError> {
         let result: Result<CatalogIndex.FieldEntry, StorageError>
         if let cached = cache[query] {
             result = cached

@@ -21,7 +21,9 @@ enum BulkLevels {
     /// Computes the official and provisional level of every person and field the groups touch — from the
     /// latest cycle among them — and stores them with a history entry where the official level changed.
     /// - Returns: How many person × field levels were stored.
-    static func store(_ sql: any SQLDatabase, groups: [AssessmentImportGroup], at stamp: String, cause: String) async throws -> Int {
+    static func store(
+        _ sql: any SQLDatabase, groups: [AssessmentImportGroup], at stamp: String, cause: String
+    ) async throws -> Int {
         // Several cycles of one person and field may come in one file: the latest cycle decides.
         var latest: [PersonFieldKey: AssessmentImportGroup] = [:]
         for group in groups {
@@ -50,14 +52,21 @@ enum BulkLevels {
                 official[rating.item] = rating.evaluatorLevel
                 own[rating.item] = rating.selfLevel
             }
-            let approved = LevelRule.evaluate(group.field.compiled, ratings: official, records: verified[key] ?? [], basis: .approved)
+            let approved = LevelRule.evaluate(
+                group.field.compiled, ratings: official, records: verified[key] ?? [], basis: .approved)
             let provisional = LevelRule.evaluate(group.field.compiled, ratings: own, records: all[key] ?? [], basis: .provisional)
-            levelRows.append([.integer(key.personID), .integer(key.fieldID), .text("approved"), .int(approved.attainedLevel), .text(stamp)])
-            levelRows.append([.integer(key.personID), .integer(key.fieldID), .text("provisional"), .int(provisional.attainedLevel), .text(stamp)])
+            levelRows.append([
+                .integer(key.personID), .integer(key.fieldID), .text("approved"), .int(approved.attainedLevel), .text(stamp),
+            ])
+            levelRows.append([
+                .integer(key.personID), .integer(key.fieldID), .text("provisional"), .int(provisional.attainedLevel),
+                .text(stamp),
+            ])
             let before = previous[key] ?? nil
             if previous[key] == nil ? approved.attainedLevel != nil : before != approved.attainedLevel {
                 historyRows.append([
-                    .integer(key.personID), .integer(key.fieldID), .int(approved.attainedLevel), .int(before), .text(stamp), .text(cause),
+                    .integer(key.personID), .integer(key.fieldID), .int(approved.attainedLevel), .int(before), .text(stamp),
+                    .text(cause),
                 ])
             }
         }
@@ -72,9 +81,11 @@ enum BulkLevels {
                 start += 500
             }
         }
-        try await BatchInsert.run(sql, into: "person_levels", columns: ["person_id", "field_id", "basis", "level", "computed_at"], rows: levelRows)
         try await BatchInsert.run(
-            sql, into: "level_history", columns: ["person_id", "field_id", "level", "previous_level", "effective_at", "cause"], rows: historyRows)
+            sql, into: "person_levels", columns: ["person_id", "field_id", "basis", "level", "computed_at"], rows: levelRows)
+        try await BatchInsert.run(
+            sql, into: "level_history", columns: ["person_id", "field_id", "level", "previous_level", "effective_at", "cause"],
+            rows: historyRows)
         return keys.count
     }
 
@@ -100,7 +111,9 @@ enum BulkLevels {
                     annualContractYen: try row.decode(column: "annual_contract_yen", as: Int64?.self), label: "#\(recordID)")
                 // Later versions replace earlier ones of the same record.
                 all[key, default: [:]][recordID] = evidence
-                if try row.decode(column: "verified_at", as: String?.self) != nil { verified[key, default: [:]][recordID] = evidence }
+                if try row.decode(column: "verified_at", as: String?.self) != nil {
+                    verified[key, default: [:]][recordID] = evidence
+                }
             }
         }
         return (verified.mapValues { Array($0.values) }, all.mapValues { Array($0.values) })

@@ -68,7 +68,8 @@ struct CatalogIndex: Sendable {
             return entry
         } catch let failure as FieldLookup.Failure {
             switch failure {
-            case let .notFound(_, suggestions): throw StorageError.notFound(what: "specialty field \"\(query)\"", suggestions: suggestions)
+            case let .notFound(_, suggestions):
+                throw StorageError.notFound(what: "specialty field \"\(query)\"", suggestions: suggestions)
             case .ambiguous: throw StorageError.refused(reason: failure.description)
             }
         }
@@ -92,12 +93,15 @@ struct CatalogIndex: Sendable {
             """
         ).all() {
             let reference = FieldReference(
-                standard: StandardKey(name: try row.decode(column: "standard", as: String.self), version: try row.decode(column: "version", as: String.self)),
+                standard: StandardKey(
+                    name: try row.decode(column: "standard", as: String.self),
+                    version: try row.decode(column: "version", as: String.self)),
                 field: try row.decode(column: "field", as: String.self))
             fieldIDs[reference] = try row.decode(column: "id", as: Int64.self)
         }
         for row in try await sql.raw("SELECT id, field_id, name FROM skill_items WHERE retired_in_revision IS NULL").all() {
-            itemIDs[try row.decode(column: "field_id", as: Int64.self), default: [:]][try row.decode(column: "name", as: String.self)] =
+            itemIDs[try row.decode(column: "field_id", as: Int64.self), default: [:]][
+                try row.decode(column: "name", as: String.self)] =
                 try row.decode(column: "id", as: Int64.self)
         }
         var entries: [FieldEntry] = []

@@ -19,7 +19,9 @@ extension AppDatabase {
             "SELECT name, version, revision, source_file, source_sha256, errata_applied, imported_at FROM standards"
         ).all().map { row in
             StoredStandard(
-                key: StandardKey(name: try row.decode(column: "name", as: String.self), version: try row.decode(column: "version", as: String.self)),
+                key: StandardKey(
+                    name: try row.decode(column: "name", as: String.self),
+                    version: try row.decode(column: "version", as: String.self)),
                 revision: try row.decode(column: "revision", as: Int.self),
                 sourceFile: try row.decode(column: "source_file", as: String.self),
                 sourceSHA256: try row.decode(column: "source_sha256", as: String.self),
@@ -50,13 +52,16 @@ extension AppDatabase {
                 LevelDescription(
                     level: try row.decode(column: "level", as: Int.self),
                     text: try row.decode(column: "text", as: String.self),
-                    scale: try CatalogRowCoding.decode(ScaleCondition.self, from: try row.decode(column: "scale_json", as: String.self), column: "level_texts.scale_json"),
+                    scale: try CatalogRowCoding.decode(
+                        ScaleCondition.self, from: try row.decode(column: "scale_json", as: String.self),
+                        column: "level_texts.scale_json"),
                     line: try row.decode(column: "source_line", as: Int.self),
                     erratum: erratum))
         }
         var knowledgeByItem: [Int64: [String]] = [:]
         for row in try await sql.raw("SELECT item_id, name FROM knowledge_items ORDER BY item_id, position").all() {
-            knowledgeByItem[try row.decode(column: "item_id", as: Int64.self), default: []].append(try row.decode(column: "name", as: String.self))
+            knowledgeByItem[try row.decode(column: "item_id", as: Int64.self), default: []].append(
+                try row.decode(column: "name", as: String.self))
         }
         var itemsByField: [Int64: [SkillItem]] = [:]
         for row in try await sql.raw(
@@ -87,7 +92,9 @@ extension AppDatabase {
             overviewByStandard[try row.decode(column: "standard_id", as: Int64.self), default: []].append(
                 OverviewEntry(
                     name: try row.decode(column: "name", as: String.self),
-                    knowledgeItems: try CatalogRowCoding.decode([String].self, from: try row.decode(column: "knowledge_json", as: String.self), column: "overview_entries.knowledge_json"),
+                    knowledgeItems: try CatalogRowCoding.decode(
+                        [String].self, from: try row.decode(column: "knowledge_json", as: String.self),
+                        column: "overview_entries.knowledge_json"),
                     line: try row.decode(column: "source_line", as: Int.self)))
         }
         let standards = try await sql.raw(
@@ -95,7 +102,9 @@ extension AppDatabase {
         ).all().map { row in
             let id = try row.decode(column: "id", as: Int64.self)
             return Standard(
-                key: StandardKey(name: try row.decode(column: "name", as: String.self), version: try row.decode(column: "version", as: String.self)),
+                key: StandardKey(
+                    name: try row.decode(column: "name", as: String.self),
+                    version: try row.decode(column: "version", as: String.self)),
                 fields: fieldsByStandard[id] ?? [], overview: overviewByStandard[id] ?? [],
                 source: SourceInfo(
                     fileName: try row.decode(column: "source_file", as: String.self),
@@ -124,7 +133,8 @@ extension AppDatabase {
             return Diagnostic(
                 severity, code, line: try row.decode(column: "source_line", as: Int.self),
                 field: try row.decode(column: "field", as: String?.self), item: try row.decode(column: "item", as: String?.self),
-                level: try row.decode(column: "level", as: Int?.self), message: try row.decode(column: "message", as: String.self))
+                level: try row.decode(column: "level", as: Int?.self), message: try row.decode(column: "message", as: String.self)
+            )
         }
     }
 

@@ -52,11 +52,14 @@ enum CatalogRows {
             ).all()
             for itemRow in itemRows where field?.item(named: try itemRow.decode(column: "name", as: String.self)) == nil {
                 let itemID = try itemRow.decode(column: "id", as: Int64.self)
-                try await sql.raw("UPDATE skill_items SET retired_in_revision = \(bind: revision) WHERE id = \(bind: itemID)").run()
+                try await sql.raw("UPDATE skill_items SET retired_in_revision = \(bind: revision) WHERE id = \(bind: itemID)")
+                    .run()
                 retiredItems += 1
             }
             if field == nil {
-                try await sql.raw("UPDATE specialty_fields SET retired_in_revision = \(bind: revision) WHERE id = \(bind: fieldID)").run()
+                try await sql.raw(
+                    "UPDATE specialty_fields SET retired_in_revision = \(bind: revision) WHERE id = \(bind: fieldID)"
+                ).run()
             }
         }
         return retiredItems
@@ -75,7 +78,9 @@ enum CatalogRows {
         try await insert.run()
     }
 
-    private static func upsertField(_ sql: any SQLDatabase, standardID: Int64, field: SpecialtyField, position: Int) async throws -> Int64 {
+    private static func upsertField(
+        _ sql: any SQLDatabase, standardID: Int64, field: SpecialtyField, position: Int
+    ) async throws -> Int64 {
         if let row = try await sql.raw(
             "SELECT id FROM specialty_fields WHERE standard_id = \(bind: standardID) AND name = \(bind: field.name)"
         ).first() {
@@ -128,7 +133,8 @@ enum CatalogRows {
             "min_contract_yen", "scale_json")
         for description in item.levels {
             insert = insert.values(
-                SQLBind(itemID), SQLBind(description.level), SQLBind(description.text), SQLBind(description.erratum?.originalText),
+                SQLBind(itemID), SQLBind(description.level), SQLBind(description.text),
+                SQLBind(description.erratum?.originalText),
                 SQLBind(description.erratum?.id), SQLBind(description.erratum?.reason), SQLBind(description.line),
                 SQLBind(CatalogRowCoding.roleColumn(description.scale.role)), SQLBind(description.scale.minimumStaff),
                 SQLBind(description.scale.minimumContractYen), SQLBind(try CatalogRowCoding.json(description.scale)))

@@ -45,7 +45,8 @@ extension AppDatabase {
                     return .unchanged(standard.key, revision: storedRevision)
                 }
                 guard replace else {
-                    let detail = storedSource == standard.source.sha256
+                    let detail =
+                        storedSource == standard.source.sha256
                         ? "the same text with other errata"
                         : "a different text (stored sha256 \(storedSource.prefix(12)), new \(standard.source.sha256.prefix(12)))"
                     throw StorageError.standardDiffers(name: standard.key.name, version: standard.key.version, detail: detail)
@@ -63,27 +64,29 @@ extension AppDatabase {
                 retired = try await CatalogRows.retireMissing(sql, standardID: standardID, standard: standard, revision: revision)
             } else {
                 revision = 1
-                standardID = try await sql.raw(
+                standardID =
+                    try await sql.raw(
+                        """
+                        INSERT INTO standards (name, version, source_file, source_sha256, content_sha256, line_count,
+                            errata_applied, revision, imported_at)
+                        VALUES (\(bind: standard.key.name), \(bind: standard.key.version), \(bind: standard.source.fileName),
+                            \(bind: standard.source.sha256), \(bind: contentSHA), \(bind: standard.source.lineCount),
+                            \(bind: errataApplied), 1, \(bind: importedAt))
+                        RETURNING id
+                        """
+                    ).first().map { try $0.decode(column: "id", as: Int64.self) } ?? 0
+            }
+            try await CatalogRows.write(sql, standardID: standardID, standard: standard)
+            let revisionID =
+                try await sql.raw(
                     """
-                    INSERT INTO standards (name, version, source_file, source_sha256, content_sha256, line_count,
-                        errata_applied, revision, imported_at)
-                    VALUES (\(bind: standard.key.name), \(bind: standard.key.version), \(bind: standard.source.fileName),
-                        \(bind: standard.source.sha256), \(bind: contentSHA), \(bind: standard.source.lineCount),
-                        \(bind: errataApplied), 1, \(bind: importedAt))
+                    INSERT INTO standard_revisions (standard_id, revision, source_sha256, content_sha256, source_text,
+                        standard_json, imported_at, imported_by)
+                    VALUES (\(bind: standardID), \(bind: revision), \(bind: standard.source.sha256), \(bind: contentSHA),
+                        \(bind: sourceText), \(bind: standardJSON), \(bind: importedAt), \(bind: actor))
                     RETURNING id
                     """
                 ).first().map { try $0.decode(column: "id", as: Int64.self) } ?? 0
-            }
-            try await CatalogRows.write(sql, standardID: standardID, standard: standard)
-            let revisionID = try await sql.raw(
-                """
-                INSERT INTO standard_revisions (standard_id, revision, source_sha256, content_sha256, source_text,
-                    standard_json, imported_at, imported_by)
-                VALUES (\(bind: standardID), \(bind: revision), \(bind: standard.source.sha256), \(bind: contentSHA),
-                    \(bind: sourceText), \(bind: standardJSON), \(bind: importedAt), \(bind: actor))
-                RETURNING id
-                """
-            ).first().map { try $0.decode(column: "id", as: Int64.self) } ?? 0
             try await CatalogRows.writeDiagnostics(sql, revisionID: revisionID, diagnostics: document.diagnostics)
             let action = existing == nil ? "catalog.import" : "catalog.replace"
             try await self.audit(

@@ -7,16 +7,18 @@ enum ExperienceRows {
         _ sql: any SQLDatabase, _ new: NewExperience, personID: Int64, fieldID: Int64, recordID: Int64?, version: Int,
         createdAt: String, actor: String
     ) async throws -> Int64 {
-        guard let row = try await sql.raw(
-            """
-            INSERT INTO experience_records (record_id, version, person_id, field_id, role, from_on, to_on, peak_staff,
-                annual_contract_yen, customer, description, created_at, created_by)
-            VALUES (\(bind: recordID), \(bind: version), \(bind: personID), \(bind: fieldID), \(bind: roleColumn(new.role)),
-                \(bind: new.from.description), \(bind: new.to?.description), \(bind: new.peakStaff), \(bind: new.annualContractYen),
-                \(bind: new.customer), \(bind: new.description), \(bind: createdAt), \(bind: actor))
-            RETURNING id
-            """
-        ).first() else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
+        guard
+            let row = try await sql.raw(
+                """
+                INSERT INTO experience_records (record_id, version, person_id, field_id, role, from_on, to_on, peak_staff,
+                    annual_contract_yen, customer, description, created_at, created_by)
+                VALUES (\(bind: recordID), \(bind: version), \(bind: personID), \(bind: fieldID), \(bind: roleColumn(new.role)),
+                    \(bind: new.from.description), \(bind: new.to?.description), \(bind: new.peakStaff), \(bind: new.annualContractYen),
+                    \(bind: new.customer), \(bind: new.description), \(bind: createdAt), \(bind: actor))
+                RETURNING id
+                """
+            ).first()
+        else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
         let id = try row.decode(column: "id", as: Int64.self)
         if recordID == nil {
             // A new record is identified by its first version's id.

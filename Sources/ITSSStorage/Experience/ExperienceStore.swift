@@ -11,9 +11,11 @@ extension AppDatabase {
         let createdAt = timestamp()
         return try await transaction { sql in
             let personID = try await PeopleQueries.personID(sql, employeeNumber: new.employeeNumber)
-            let id = try await ExperienceRows.insert(sql, new, personID: personID, fieldID: field.id, recordID: nil, version: 1,
+            let id = try await ExperienceRows.insert(
+                sql, new, personID: personID, fieldID: field.id, recordID: nil, version: 1,
                 createdAt: createdAt, actor: actor)
-            try await self.audit(sql, actor: actor, action: "experience.add", subject: "experience \(id)",
+            try await self.audit(
+                sql, actor: actor, action: "experience.add", subject: "experience \(id)",
                 detail: "\(new.employeeNumber) in \(field.reference): \(new.role.label) \(new.from)…\(new.to?.description ?? "")")
             try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience \(id) added")
             return try await ExperienceRows.record(sql, id: id, field: field.reference)
@@ -29,17 +31,21 @@ extension AppDatabase {
         let field = try await catalogIndex().resolveField(new.field)
         let createdAt = timestamp()
         return try await transaction { sql in
-            guard let latest = try await sql.raw(
-                "SELECT version, person_id FROM experience_records WHERE record_id = \(bind: recordID) ORDER BY version DESC LIMIT 1"
-            ).first() else { throw StorageError.notFound(what: "experience record \(recordID)") }
+            guard
+                let latest = try await sql.raw(
+                    "SELECT version, person_id FROM experience_records WHERE record_id = \(bind: recordID) ORDER BY version DESC LIMIT 1"
+                ).first()
+            else { throw StorageError.notFound(what: "experience record \(recordID)") }
             let personID = try await PeopleQueries.personID(sql, employeeNumber: new.employeeNumber)
             guard try latest.decode(column: "person_id", as: Int64.self) == personID else {
                 throw StorageError.refused(reason: "experience record \(recordID) belongs to another person")
             }
             let version = try latest.decode(column: "version", as: Int.self) + 1
-            let id = try await ExperienceRows.insert(sql, new, personID: personID, fieldID: field.id, recordID: recordID,
+            let id = try await ExperienceRows.insert(
+                sql, new, personID: personID, fieldID: field.id, recordID: recordID,
                 version: version, createdAt: createdAt, actor: actor)
-            try await self.audit(sql, actor: actor, action: "experience.correct", subject: "experience \(recordID)",
+            try await self.audit(
+                sql, actor: actor, action: "experience.correct", subject: "experience \(recordID)",
                 detail: "version \(version)")
             try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience \(recordID) corrected")
             return try await ExperienceRows.record(sql, id: id, field: field.reference)
@@ -50,29 +56,35 @@ extension AppDatabase {
     /// their own record; a verified version is immutable. One transaction; audited; levels recomputed.
     /// - Throws: `StorageError.refused` for self-verification, a non-evaluator or an already verified version.
     @discardableResult
-    public func verifyExperience(recordID: Int64, by evaluatorNumber: String, on day: Day? = nil) async throws -> ExperienceRecord {
+    public func verifyExperience(recordID: Int64, by evaluatorNumber: String, on day: Day? = nil) async throws -> ExperienceRecord
+    {
         let index = try await catalogIndex()
         let verifiedAt = timestamp()
         let verifiedOn = day?.description ?? String(verifiedAt.prefix(10))
         return try await transaction { sql in
-            guard let latest = try await sql.raw(
-                """
-                SELECT id, person_id, field_id, verified_by FROM experience_records WHERE record_id = \(bind: recordID)
-                ORDER BY version DESC LIMIT 1
-                """
-            ).first() else { throw StorageError.notFound(what: "experience record \(recordID)") }
+            guard
+                let latest = try await sql.raw(
+                    """
+                    SELECT id, person_id, field_id, verified_by FROM experience_records WHERE record_id = \(bind: recordID)
+                    ORDER BY version DESC LIMIT 1
+                    """
+                ).first()
+            else { throw StorageError.notFound(what: "experience record \(recordID)") }
             let id = try latest.decode(column: "id", as: Int64.self)
             let personID = try latest.decode(column: "person_id", as: Int64.self)
             guard let field = index.field(id: try latest.decode(column: "field_id", as: Int64.self)) else {
                 throw StorageError.corrupt(detail: "experience record \(recordID) refers to a retired field")
             }
             let evaluatorID = try await PeopleQueries.personID(sql, employeeNumber: evaluatorNumber)
-            if evaluatorID == personID { throw StorageError.refused(reason: "\(evaluatorNumber) cannot verify their own experience record") }
+            if evaluatorID == personID {
+                throw StorageError.refused(reason: "\(evaluatorNumber) cannot verify their own experience record")
+            }
             guard try await PeopleQueries.isEvaluator(sql, evaluatorID: evaluatorID, of: personID) else {
                 throw StorageError.refused(reason: "\(evaluatorNumber) is not an evaluator of the record's person")
             }
             if try latest.decode(column: "verified_by", as: Int64?.self) != nil {
-                throw StorageError.refused(reason: "experience record \(recordID) is already verified; record a correction instead")
+                throw StorageError.refused(
+                    reason: "experience record \(recordID) is already verified; record a correction instead")
             }
             try await sql.raw(
                 """
@@ -81,7 +93,9 @@ extension AppDatabase {
                 WHERE id = \(bind: id) AND verified_by IS NULL
                 """
             ).run()
-            try await self.audit(sql, actor: evaluatorNumber, action: "experience.verify", subject: "experience \(recordID)", detail: "version id \(id)")
+            try await self.audit(
+                sql, actor: evaluatorNumber, action: "experience.verify", subject: "experience \(recordID)",
+                detail: "version id \(id)")
             try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience \(recordID) verified")
             return try await ExperienceRows.record(sql, id: id, field: field.reference)
         }

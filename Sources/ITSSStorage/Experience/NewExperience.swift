@@ -32,6 +32,8 @@ public struct NewExperience: Sendable, Hashable {
     func validate() throws {
         if let to, to < from { throw StorageError.refused(reason: "to (\(to)) is before from (\(from))") }
         if let peakStaff, peakStaff < 0 { throw StorageError.refused(reason: "peak staff must not be negative") }
-        if let annualContractYen, annualContractYen < 0 { throw StorageError.refused(reason: "annual contract value must not be negative") }
+        if let annualContractYen, annualContractYen < 0 {
+            throw StorageError.refused(reason: "annual contract value must not be negative")
+        }
     }
 }

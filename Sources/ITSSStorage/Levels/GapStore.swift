@@ -5,16 +5,22 @@ extension AppDatabase {
     /// The gap between a person's official standing and a target level of a field (approved ratings and
     /// verified records), with every unmet condition up to the target.
     /// - Throws: `StorageError.notFound` for unknown names, `GapError.targetNotDefined` naming the field's levels.
-    public func gap(of employeeNumber: String, field fieldQuery: String, target: Int, basis: LevelBasis = .approved) async throws -> FieldGap {
+    public func gap(
+        of employeeNumber: String, field fieldQuery: String, target: Int, basis: LevelBasis = .approved
+    ) async throws -> FieldGap {
         let sql = try sql()
         let field = try await catalogIndex().resolveField(fieldQuery)
         let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
         let inputs = try await LevelInputs.read(sql, personID: personID, field: field, before: nil)
         switch basis {
         case .approved:
-            return try GapAnalysis.gap(field: field.compiled, ratings: inputs.approvedRatings, records: inputs.verifiedRecords, target: target, basis: .approved)
+            return try GapAnalysis.gap(
+                field: field.compiled, ratings: inputs.approvedRatings, records: inputs.verifiedRecords, target: target,
+                basis: .approved)
         case .provisional:
-            return try GapAnalysis.gap(field: field.compiled, ratings: inputs.selfRatings, records: inputs.allRecords, target: target, basis: .provisional)
+            return try GapAnalysis.gap(
+                field: field.compiled, ratings: inputs.selfRatings, records: inputs.allRecords, target: target,
+                basis: .provisional)
         }
     }
 }

@@ -10,7 +10,9 @@ struct LevelInputs {
 
     /// - Parameter cutoff: only approvals and verifications with a timestamp before it count (ISO-8601 text);
     ///   `nil` means now.
-    static func read(_ sql: any SQLDatabase, personID: Int64, field: CatalogIndex.FieldEntry, before cutoff: String?) async throws -> LevelInputs {
+    static func read(
+        _ sql: any SQLDatabase, personID: Int64, field: CatalogIndex.FieldEntry, before cutoff: String?
+    ) async throws -> LevelInputs {
         var inputs = LevelInputs()
         let names = field.itemNames
         let limit = cutoff ?? "9999"
@@ -21,15 +23,19 @@ struct LevelInputs {
             ORDER BY decided_at DESC, cycle DESC, id DESC LIMIT 1
             """
         ).first() {
-            inputs.approvedRatings = try await ratings(sql, assessmentID: approved.decode(column: "id", as: Int64.self), column: "evaluator_level", names: names)
+            inputs.approvedRatings = try await ratings(
+                sql, assessmentID: approved.decode(column: "id", as: Int64.self), column: "evaluator_level", names: names)
         }
-        if cutoff == nil, let latest = try await sql.raw(
-            """
-            SELECT id FROM assessments WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id)
-            ORDER BY cycle DESC, id DESC LIMIT 1
-            """
-        ).first() {
-            inputs.selfRatings = try await ratings(sql, assessmentID: latest.decode(column: "id", as: Int64.self), column: "self_level", names: names)
+        if cutoff == nil,
+            let latest = try await sql.raw(
+                """
+                SELECT id FROM assessments WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id)
+                ORDER BY cycle DESC, id DESC LIMIT 1
+                """
+            ).first()
+        {
+            inputs.selfRatings = try await ratings(
+                sql, assessmentID: latest.decode(column: "id", as: Int64.self), column: "self_level", names: names)
         }
         let rows = try await sql.raw(
             """
@@ -62,7 +68,9 @@ struct LevelInputs {
         return inputs
     }
 
-    private static func ratings(_ sql: any SQLDatabase, assessmentID: Int64, column: String, names: [Int64: String]) async throws -> [String: Int] {
+    private static func ratings(
+        _ sql: any SQLDatabase, assessmentID: Int64, column: String, names: [Int64: String]
+    ) async throws -> [String: Int] {
         var result: [String: Int] = [:]
         for row in try await sql.raw(
             "SELECT item_id, \(unsafeRaw: column) AS rating FROM assessment_ratings WHERE assessment_id = \(bind: assessmentID)"

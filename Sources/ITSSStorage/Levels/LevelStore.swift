@@ -7,8 +7,10 @@ extension AppDatabase {
     /// transaction, and appends to the level history when the official level changes.
     func recomputeLevels(_ sql: any SQLDatabase, personID: Int64, field: CatalogIndex.FieldEntry, cause: String) async throws {
         let inputs = try await LevelInputs.read(sql, personID: personID, field: field, before: nil)
-        let official = LevelRule.evaluate(field.compiled, ratings: inputs.approvedRatings, records: inputs.verifiedRecords, basis: .approved)
-        let provisional = LevelRule.evaluate(field.compiled, ratings: inputs.selfRatings, records: inputs.allRecords, basis: .provisional)
+        let official = LevelRule.evaluate(
+            field.compiled, ratings: inputs.approvedRatings, records: inputs.verifiedRecords, basis: .approved)
+        let provisional = LevelRule.evaluate(
+            field.compiled, ratings: inputs.selfRatings, records: inputs.allRecords, basis: .provisional)
         let computedAt = timestamp()
         let previous = try await sql.raw(
             """
@@ -39,7 +41,9 @@ extension AppDatabase {
     /// A person's levels in one field or all their fields, now (materialised) or as of a past day (computed
     /// from the history of approvals and verifications).
     /// - Throws: `StorageError.notFound` for an unknown person or field.
-    public func levels(of employeeNumber: String, field fieldQuery: String? = nil, asOf day: Day? = nil) async throws -> [PersonLevel] {
+    public func levels(
+        of employeeNumber: String, field fieldQuery: String? = nil, asOf day: Day? = nil
+    ) async throws -> [PersonLevel] {
         let sql = try sql()
         let index = try await catalogIndex()
         let person = try await person(employeeNumber)
@@ -54,10 +58,16 @@ extension AppDatabase {
             // Any timestamp on `day` sorts below "YYYY-MM-DDT99".
             let cutoff = day.map { "\($0)T99" }
             let inputs = try await LevelInputs.read(sql, personID: person.id, field: field, before: cutoff)
-            let official = LevelRule.evaluate(field.compiled, ratings: inputs.approvedRatings, records: inputs.verifiedRecords, basis: .approved)
-            let provisional = day == nil
-                ? LevelRule.evaluate(field.compiled, ratings: inputs.selfRatings, records: inputs.allRecords, basis: .provisional) : nil
-            result.append(PersonLevel(employeeNumber: person.employeeNumber, field: field.reference, asOf: day, official: official, provisional: provisional))
+            let official = LevelRule.evaluate(
+                field.compiled, ratings: inputs.approvedRatings, records: inputs.verifiedRecords, basis: .approved)
+            let provisional =
+                day == nil
+                ? LevelRule.evaluate(field.compiled, ratings: inputs.selfRatings, records: inputs.allRecords, basis: .provisional)
+                : nil
+            result.append(
+                PersonLevel(
+                    employeeNumber: person.employeeNumber, field: field.reference, asOf: day, official: official,
+                    provisional: provisional))
         }
         return result
     }
@@ -75,7 +85,8 @@ extension AppDatabase {
             return LevelChange(
                 field: field.reference, level: try row.decode(column: "level", as: Int?.self),
                 previousLevel: try row.decode(column: "previous_level", as: Int?.self),
-                effectiveAt: try row.decode(column: "effective_at", as: String.self), cause: try row.decode(column: "cause", as: String.self))
+                effectiveAt: try row.decode(column: "effective_at", as: String.self),
+                cause: try row.decode(column: "cause", as: String.self))
         }
     }
 }

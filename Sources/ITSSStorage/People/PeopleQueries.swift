@@ -15,8 +15,11 @@ enum PeopleQueries {
         if let row = try await sql.raw("SELECT id FROM people WHERE employee_number = \(bind: employeeNumber)").first() {
             return try row.decode(column: "id", as: Int64.self)
         }
-        let numbers = try await sql.raw("SELECT employee_number FROM people").all().map { try $0.decode(column: "employee_number", as: String.self) }
-        throw StorageError.notFound(what: "person \"\(employeeNumber)\"", suggestions: Suggestions.closest(to: employeeNumber, among: numbers))
+        let numbers = try await sql.raw("SELECT employee_number FROM people").all().map {
+            try $0.decode(column: "employee_number", as: String.self)
+        }
+        throw StorageError.notFound(
+            what: "person \"\(employeeNumber)\"", suggestions: Suggestions.closest(to: employeeNumber, among: numbers))
     }
 
     /// Whether `evaluatorID` is assigned to evaluate `personID`: directly, or via the person's org unit or an
@@ -60,7 +63,8 @@ extension AppDatabase {
         try await sql().raw("SELECT id, code, name, parent_id FROM org_units ORDER BY code").all().map { row in
             OrgUnit(
                 id: try row.decode(column: "id", as: Int64.self), code: try row.decode(column: "code", as: String.self),
-                name: try row.decode(column: "name", as: String.self), parentID: try row.decode(column: "parent_id", as: Int64?.self))
+                name: try row.decode(column: "name", as: String.self),
+                parentID: try row.decode(column: "parent_id", as: Int64?.self))
         }
     }
 
@@ -108,12 +112,15 @@ extension AppDatabase {
         let sql = try sql()
         let id = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
         let index = try await catalogIndex()
-        let fields = try await sql.raw("SELECT field_id FROM person_fields WHERE person_id = \(bind: id) ORDER BY id").all().compactMap {
-            index.field(id: try $0.decode(column: "field_id", as: Int64.self))?.reference
-        }
-        guard let row = try await sql.raw(
-            "SELECT id, employee_number, name, email, org_unit_id, active, joined_on FROM people WHERE id = \(bind: id)"
-        ).first() else { throw StorageError.notFound(what: "person \"\(employeeNumber)\"") }
+        let fields = try await sql.raw("SELECT field_id FROM person_fields WHERE person_id = \(bind: id) ORDER BY id").all()
+            .compactMap {
+                index.field(id: try $0.decode(column: "field_id", as: Int64.self))?.reference
+            }
+        guard
+            let row = try await sql.raw(
+                "SELECT id, employee_number, name, email, org_unit_id, active, joined_on FROM people WHERE id = \(bind: id)"
+            ).first()
+        else { throw StorageError.notFound(what: "person \"\(employeeNumber)\"") }
         return try PeopleQueries.person(from: row, fields: fields)
     }
 
@@ -123,7 +130,8 @@ extension AppDatabase {
         let sql = try sql()
         let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
         var result: [Person] = []
-        for candidate in try await people() where try await PeopleQueries.isEvaluator(sql, evaluatorID: candidate.id, of: personID) {
+        for candidate in try await people()
+        where try await PeopleQueries.isEvaluator(sql, evaluatorID: candidate.id, of: personID) {
             result.append(candidate)
         }
         return result

@@ -16,14 +16,17 @@ extension AppDatabase {
                 throw StorageError.alreadyExists(what: "org unit \"\(code)\"")
             }
             let parentID = try await parentCode.asyncMap { try await PeopleQueries.orgUnitID(sql, code: $0) }
-            guard let row = try await sql.raw(
-                """
-                INSERT INTO org_units (code, name, parent_id, created_at)
-                VALUES (\(bind: code), \(bind: name), \(bind: parentID), \(bind: createdAt)) RETURNING id
-                """
-            ).first() else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
+            guard
+                let row = try await sql.raw(
+                    """
+                    INSERT INTO org_units (code, name, parent_id, created_at)
+                    VALUES (\(bind: code), \(bind: name), \(bind: parentID), \(bind: createdAt)) RETURNING id
+                    """
+                ).first()
+            else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
             let unit = OrgUnit(id: try row.decode(column: "id", as: Int64.self), code: code, name: name, parentID: parentID)
-            try await self.audit(sql, actor: actor, action: "org.create", subject: "org unit \(code)",
+            try await self.audit(
+                sql, actor: actor, action: "org.create", subject: "org unit \(code)",
                 detail: "name \(name)" + (parentCode.map { ", parent \($0)" } ?? ""))
             return unit
         }
@@ -46,21 +49,24 @@ extension AppDatabase {
                 throw StorageError.alreadyExists(what: "employee number \"\(number)\"")
             }
             let orgUnitID = try await new.orgUnitCode.asyncMap { try await PeopleQueries.orgUnitID(sql, code: $0) }
-            guard let row = try await sql.raw(
-                """
-                INSERT INTO people (employee_number, name, email, org_unit_id, active, joined_on, created_at, updated_at)
-                VALUES (\(bind: number), \(bind: name), \(bind: new.email), \(bind: orgUnitID), \(bind: new.active),
-                    \(bind: new.joinedOn?.description), \(bind: createdAt), \(bind: createdAt))
-                RETURNING id
-                """
-            ).first() else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
+            guard
+                let row = try await sql.raw(
+                    """
+                    INSERT INTO people (employee_number, name, email, org_unit_id, active, joined_on, created_at, updated_at)
+                    VALUES (\(bind: number), \(bind: name), \(bind: new.email), \(bind: orgUnitID), \(bind: new.active),
+                        \(bind: new.joinedOn?.description), \(bind: createdAt), \(bind: createdAt))
+                    RETURNING id
+                    """
+                ).first()
+            else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
             let id = try row.decode(column: "id", as: Int64.self)
             for field in fields {
                 try await sql.raw(
                     "INSERT INTO person_fields (person_id, field_id, added_at) VALUES (\(bind: id), \(bind: field.id), \(bind: createdAt))"
                 ).run()
             }
-            try await self.audit(sql, actor: actor, action: "person.add", subject: "person \(number)",
+            try await self.audit(
+                sql, actor: actor, action: "person.add", subject: "person \(number)",
                 detail: "\(name); fields: \(fields.map(\.reference.description).joined(separator: ", "))")
             return Person(
                 id: id, employeeNumber: number, name: name, email: new.email, orgUnitID: orgUnitID, active: new.active,
@@ -75,19 +81,25 @@ extension AppDatabase {
         let addedAt = timestamp()
         try await transaction { sql in
             let person = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
-            if try await sql.raw("SELECT id FROM person_fields WHERE person_id = \(bind: person) AND field_id = \(bind: field.id)").first() != nil {
+            if try await sql.raw(
+                "SELECT id FROM person_fields WHERE person_id = \(bind: person) AND field_id = \(bind: field.id)"
+            ).first() != nil {
                 return
             }
             try await sql.raw(
                 "INSERT INTO person_fields (person_id, field_id, added_at) VALUES (\(bind: person), \(bind: field.id), \(bind: addedAt))"
             ).run()
-            try await self.audit(sql, actor: actor, action: "person.add-field", subject: "person \(employeeNumber)", detail: field.reference.description)
+            try await self.audit(
+                sql, actor: actor, action: "person.add-field", subject: "person \(employeeNumber)",
+                detail: field.reference.description)
         }
     }
 
     /// Assigns an evaluator to an org unit (everyone in it and its sub-units) or directly to a person. Audited.
     /// - Throws: `StorageError.refused` when the evaluator would evaluate themselves, `.notFound` for unknown names.
-    public func assignEvaluator(_ evaluatorNumber: String, toOrgUnit unitCode: String? = nil, toPerson personNumber: String? = nil, actor: String) async throws {
+    public func assignEvaluator(
+        _ evaluatorNumber: String, toOrgUnit unitCode: String? = nil, toPerson personNumber: String? = nil, actor: String
+    ) async throws {
         guard (unitCode == nil) != (personNumber == nil) else {
             throw StorageError.refused(reason: "assign the evaluator either to an org unit or to a person")
         }
@@ -105,7 +117,8 @@ extension AppDatabase {
                 VALUES (\(bind: evaluator), \(bind: unit), \(bind: person), \(bind: assignedAt))
                 """
             ).run()
-            try await self.audit(sql, actor: actor, action: "evaluator.assign", subject: "evaluator \(evaluatorNumber)",
+            try await self.audit(
+                sql, actor: actor, action: "evaluator.assign", subject: "evaluator \(evaluatorNumber)",
                 detail: unitCode.map { "org unit \($0)" } ?? "person \(personNumber ?? "")")
         }
     }

@@ -16,16 +16,19 @@ extension AppDatabase {
         let createdAt = timestamp()
         let id = try await transaction { sql in
             let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
-            guard let row = try await sql.raw(
-                """
-                INSERT INTO development_plans (person_id, field_id, target_level, version, created_at, created_by)
-                VALUES (\(bind: personID), \(bind: field.id), \(bind: target), 1, \(bind: createdAt), \(bind: actor)) RETURNING id
-                """
-            ).first() else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
+            guard
+                let row = try await sql.raw(
+                    """
+                    INSERT INTO development_plans (person_id, field_id, target_level, version, created_at, created_by)
+                    VALUES (\(bind: personID), \(bind: field.id), \(bind: target), 1, \(bind: createdAt), \(bind: actor)) RETURNING id
+                    """
+                ).first()
+            else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
             let id = try row.decode(column: "id", as: Int64.self)
             try await PlanRows.writeActions(sql, planID: id, actions: planned)
             try await PlanRows.snapshot(sql, planID: id, version: 1, at: createdAt, actor: actor, actions: planned)
-            try await self.audit(sql, actor: actor, action: "plan.create", subject: "plan \(id)",
+            try await self.audit(
+                sql, actor: actor, action: "plan.create", subject: "plan \(id)",
                 detail: "\(employeeNumber) → \(field.reference.field) level \(target); \(planned.count) action(s)")
             return id
         }
@@ -47,9 +50,11 @@ extension AppDatabase {
             }
             let current = try row.decode(column: "version", as: Int.self)
             let expected = expectedVersion ?? current
-            guard expected == current, let bumped = try await sql.raw(
-                "UPDATE development_plans SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: expected) RETURNING version"
-            ).first() else {
+            guard expected == current,
+                let bumped = try await sql.raw(
+                    "UPDATE development_plans SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: expected) RETURNING version"
+                ).first()
+            else {
                 throw StorageError.conflict(what: "plan \(id)", expectedVersion: expected, actualVersion: current)
             }
             let version = try bumped.decode(column: "version", as: Int.self)
@@ -74,7 +79,8 @@ extension AppDatabase {
             try await sql.raw("DELETE FROM plan_actions WHERE plan_id = \(bind: id)").run()
             try await PlanRows.writeActions(sql, planID: id, actions: actions)
             try await PlanRows.snapshot(sql, planID: id, version: version, at: now, actor: actor, actions: actions)
-            try await self.audit(sql, actor: actor, action: "plan.update", subject: "plan \(id)",
+            try await self.audit(
+                sql, actor: actor, action: "plan.update", subject: "plan \(id)",
                 detail: "version \(version); " + detail.joined(separator: "; "))
         }
         return try await plan(id)
@@ -85,11 +91,13 @@ extension AppDatabase {
     public func plan(_ id: Int64) async throws -> PlanView {
         let sql = try sql()
         let index = try await catalogIndex()
-        guard let row = try await sql.raw(
-            """
-            SELECT d.*, p.employee_number FROM development_plans d JOIN people p ON p.id = d.person_id WHERE d.id = \(bind: id)
-            """
-        ).first() else { throw StorageError.notFound(what: "plan \(id)") }
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT d.*, p.employee_number FROM development_plans d JOIN people p ON p.id = d.person_id WHERE d.id = \(bind: id)
+                """
+            ).first()
+        else { throw StorageError.notFound(what: "plan \(id)") }
         guard let field = index.field(id: try row.decode(column: "field_id", as: Int64.self)) else {
             throw StorageError.corrupt(detail: "plan \(id) refers to a retired field")
         }
@@ -98,8 +106,10 @@ extension AppDatabase {
         return PlanView(
             id: id, employeeNumber: try row.decode(column: "employee_number", as: String.self), field: field.reference,
             targetLevel: target, version: try row.decode(column: "version", as: Int.self), actions: actions,
-            progressPercentage: DevelopmentPlan(personID: 0, field: field.reference, targetLevel: target, actions: actions).progressPercentage,
-            createdAt: try row.decode(column: "created_at", as: String.self), createdBy: try row.decode(column: "created_by", as: String.self))
+            progressPercentage: DevelopmentPlan(personID: 0, field: field.reference, targetLevel: target, actions: actions)
+                .progressPercentage,
+            createdAt: try row.decode(column: "created_at", as: String.self),
+            createdBy: try row.decode(column: "created_by", as: String.self))
     }
 
     /// The plans of a person, newest first.
@@ -108,7 +118,9 @@ extension AppDatabase {
         let sql = try sql()
         let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
         var result: [PlanView] = []
-        for row in try await sql.raw("SELECT id FROM development_plans WHERE person_id = \(bind: personID) ORDER BY id DESC").all() {
+        for row in try await sql.raw("SELECT id FROM development_plans WHERE person_id = \(bind: personID) ORDER BY id DESC")
+            .all()
+        {
             result.append(try await plan(try row.decode(column: "id", as: Int64.self)))
         }
         return result
@@ -123,9 +135,12 @@ extension AppDatabase {
         guard !rows.isEmpty else { throw StorageError.notFound(what: "plan \(id)") }
         return try rows.map { row in
             PlanRevision(
-                version: try row.decode(column: "version", as: Int.self), occurredAt: try row.decode(column: "occurred_at", as: String.self),
+                version: try row.decode(column: "version", as: Int.self),
+                occurredAt: try row.decode(column: "occurred_at", as: String.self),
                 actor: try row.decode(column: "actor", as: String.self),
-                actions: try CatalogRowCoding.decode([PlanAction].self, from: try row.decode(column: "plan_json", as: String.self), column: "plan_history.plan_json"))
+                actions: try CatalogRowCoding.decode(
+                    [PlanAction].self, from: try row.decode(column: "plan_json", as: String.self),
+                    column: "plan_history.plan_json"))
         }
     }
 }
@@ -157,7 +172,9 @@ enum PlanRows {
         }
     }
 
-    static func snapshot(_ sql: any SQLDatabase, planID: Int64, version: Int, at: String, actor: String, actions: [PlanAction]) async throws {
+    static func snapshot(
+        _ sql: any SQLDatabase, planID: Int64, version: Int, at: String, actor: String, actions: [PlanAction]
+    ) async throws {
         try await sql.raw(
             """
             INSERT INTO plan_history (plan_id, version, occurred_at, actor, plan_json)

@@ -21,8 +21,12 @@ struct AssessCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let view = try await DatabaseSession.with { try await $0.startAssessment(of: employeeNumber, field: field, cycle: cycle, actor: DatabaseSession.actor) }
-                Output.line("Started assessment #\(view.id): \(view.employeeNumber) in \(view.field) for \(view.cycle) (\(view.ratings.count) skill items).")
+                let view = try await DatabaseSession.with {
+                    try await $0.startAssessment(of: employeeNumber, field: field, cycle: cycle, actor: DatabaseSession.actor)
+                }
+                Output.line(
+                    "Started assessment #\(view.id): \(view.employeeNumber) in \(view.field) for \(view.cycle) (\(view.ratings.count) skill items)."
+                )
             }
         }
     }
@@ -43,7 +47,8 @@ struct AssessCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let view = try await DatabaseSession.with { database in
                     try await database.rate(
-                        assessment: assessment, item: item, level: level, by: actor, asEvaluator: evaluator, note: note, evidence: evidence,
+                        assessment: assessment, item: item, level: level, by: actor, asEvaluator: evaluator, note: note,
+                        evidence: evidence,
                         reason: reason, expectedVersion: expectVersion)
                 }
                 Output.line("Assessment #\(view.id) is at version \(view.version).")
@@ -59,7 +64,9 @@ struct AssessCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let view = try await DatabaseSession.with { try await $0.submitAssessment(assessment, by: actor, expectedVersion: expectVersion) }
+                let view = try await DatabaseSession.with {
+                    try await $0.submitAssessment(assessment, by: actor, expectedVersion: expectVersion)
+                }
                 Output.line("Assessment #\(view.id) is submitted.")
             }
         }
@@ -75,10 +82,15 @@ struct AssessCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let (view, levels) = try await DatabaseSession.with { database in
                     let view = try await database.approveAssessment(assessment, by: actor, expectedVersion: expectVersion)
-                    return (view, try await database.levels(of: view.employeeNumber, field: "\(view.field.standard.version):\(view.field.field)"))
+                    return (
+                        view,
+                        try await database.levels(
+                            of: view.employeeNumber, field: "\(view.field.standard.version):\(view.field.field)")
+                    )
                 }
-                Output.line("Assessment #\(view.id) is approved. \(view.employeeNumber) in \(view.field.field): "
-                    + (levels.first?.official.levelSummary ?? "no level"))
+                Output.line(
+                    "Assessment #\(view.id) is approved. \(view.employeeNumber) in \(view.field.field): "
+                        + (levels.first?.official.levelSummary ?? "no level"))
             }
         }
     }
@@ -92,7 +104,9 @@ struct AssessCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let view = try await DatabaseSession.with { try await $0.returnAssessment(assessment, by: actor, comment: comment, expectedVersion: expectVersion) }
+                let view = try await DatabaseSession.with {
+                    try await $0.returnAssessment(assessment, by: actor, comment: comment, expectedVersion: expectVersion)
+                }
                 Output.line("Assessment #\(view.id) is returned to \(view.employeeNumber).")
             }
         }
@@ -108,8 +122,9 @@ struct AssessCommand: AsyncParsableCommand {
                 let view = try await DatabaseSession.with { try await $0.assessment(assessment) }
                 if json { return try Output.json(view) }
                 Output.line("Assessment #\(view.id) — \(view.employeeNumber) \(view.personName), \(view.field), \(view.cycle)")
-                Output.line("State: \(view.state.rawValue), version \(view.version)"
-                    + (view.decidedBy.map { ", decided by \($0) at \(view.decidedAt ?? "")" } ?? ""))
+                Output.line(
+                    "State: \(view.state.rawValue), version \(view.version)"
+                        + (view.decidedBy.map { ", decided by \($0) at \(view.decidedAt ?? "")" } ?? ""))
                 if let comment = view.returnComment { Output.line("Comment: \(comment)") }
                 var table = TextTable(header: ["Skill item", "Self", "Evaluator", "Reason / note"])
                 for rating in view.ratings {
@@ -132,9 +147,12 @@ struct AssessCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let views = try await DatabaseSession.with { try await $0.assessments(of: employeeNumber) }
                 if json { return try Output.json(views) }
-                guard !views.isEmpty else { return Output.line("\(employeeNumber) has no assessments yet (`itss assess start`).") }
+                guard !views.isEmpty else {
+                    return Output.line("\(employeeNumber) has no assessments yet (`itss assess start`).")
+                }
                 for view in views {
-                    Output.line("#\(view.id)  \(view.cycle)  \(view.field.field)  \(view.state.rawValue)  version \(view.version)")
+                    Output.line(
+                        "#\(view.id)  \(view.cycle)  \(view.field.field)  \(view.state.rawValue)  version \(view.version)")
                 }
             }
         }

@@ -32,8 +32,12 @@ struct ExperienceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let record = try await DatabaseSession.with { try await $0.addExperience(options.record, actor: DatabaseSession.actor) }
-                Output.line("Recorded experience #\(record.recordID) (not verified yet: `itss experience verify \(record.recordID) --as EVALUATOR`).")
+                let record = try await DatabaseSession.with {
+                    try await $0.addExperience(options.record, actor: DatabaseSession.actor)
+                }
+                Output.line(
+                    "Recorded experience #\(record.recordID) (not verified yet: `itss experience verify \(record.recordID) --as EVALUATOR`)."
+                )
             }
         }
     }
@@ -45,7 +49,9 @@ struct ExperienceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let corrected = try await DatabaseSession.with { try await $0.correctExperience(recordID: record, with: options.record, actor: DatabaseSession.actor) }
+                let corrected = try await DatabaseSession.with {
+                    try await $0.correctExperience(recordID: record, with: options.record, actor: DatabaseSession.actor)
+                }
                 Output.line("Recorded version \(corrected.version) of experience #\(corrected.recordID) (not verified yet).")
             }
         }
@@ -59,7 +65,9 @@ struct ExperienceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let verified = try await DatabaseSession.with { try await $0.verifyExperience(recordID: record, by: actor, on: on) }
+                let verified = try await DatabaseSession.with {
+                    try await $0.verifyExperience(recordID: record, by: actor, on: on)
+                }
                 Output.line("Experience #\(verified.recordID) version \(verified.version) is verified.")
             }
         }
@@ -74,12 +82,16 @@ struct ExperienceCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let records = try await DatabaseSession.with { try await $0.experience(of: employeeNumber) }
                 if json { return try Output.json(records) }
-                guard !records.isEmpty else { return Output.line("\(employeeNumber) has no track record yet (`itss experience add`).") }
+                guard !records.isEmpty else {
+                    return Output.line("\(employeeNumber) has no track record yet (`itss experience add`).")
+                }
                 var table = TextTable(header: ["#", "Field", "Role", "From", "To", "Staff", "Contract/year", "Verified"])
                 for record in records {
                     table.rows.append([
-                        "\(record.recordID) v\(record.version)", record.field.field, record.role.label, "\(record.from)", record.to?.description ?? "",
-                        record.peakStaff.map(String.init) ?? "", record.annualContractYen.map { "¥" + ScaleCondition.groupedDigits($0) } ?? "",
+                        "\(record.recordID) v\(record.version)", record.field.field, record.role.label, "\(record.from)",
+                        record.to?.description ?? "",
+                        record.peakStaff.map(String.init) ?? "",
+                        record.annualContractYen.map { "¥" + ScaleCondition.groupedDigits($0) } ?? "",
                         record.verifiedOn?.description ?? "no",
                     ])
                 }

@@ -25,9 +25,10 @@ struct CatalogImportCommand: AsyncParsableCommand {
             let (imported, bytes) = try document.read()
             let standard = imported.standard
             let warnings = imported.diagnostics.filter { $0.severity >= .warning }.count
-            Output.note("  \(standard.key): \(standard.fields.count) fields, "
-                + "\(standard.fields.reduce(0) { $0 + $1.items.count }) skill items, "
-                + "\(imported.diagnostics.count) diagnostics (\(warnings) warnings; see `itss catalog lint`)")
+            Output.note(
+                "  \(standard.key): \(standard.fields.count) fields, "
+                    + "\(standard.fields.reduce(0) { $0 + $1.items.count }) skill items, "
+                    + "\(imported.diagnostics.count) diagnostics (\(warnings) warnings; see `itss catalog lint`)")
             let outcome = try await DatabaseSession.with { database in
                 try await database.importStandard(
                     imported, sourceText: String(decoding: bytes, as: UTF8.self), replace: replace,
@@ -39,8 +40,10 @@ struct CatalogImportCommand: AsyncParsableCommand {
             case let .unchanged(key, revision):
                 Output.line("\(key) is already imported from this text (revision \(revision)); nothing changed.")
             case let .replaced(key, revision, retired):
-                Output.line("Replaced \(key): now revision \(revision)"
-                    + (retired > 0 ? "; \(retired) skill item(s) no longer in the text were retired (kept for history)." : "."))
+                Output.line(
+                    "Replaced \(key): now revision \(revision)"
+                        + (retired > 0
+                            ? "; \(retired) skill item(s) no longer in the text were retired (kept for history)." : "."))
             }
         }
     }

@@ -38,8 +38,9 @@ struct CatalogListCommand: AsyncParsableCommand {
             for standard in catalog.standards {
                 let facts = stored.first { $0.key == standard.key }
                 Output.line("ITSS \(standard.key.version) — job category: \(standard.key.name)")
-                Output.line("  source \(standard.source.fileName), revision \(facts?.revision ?? 1)"
-                    + ((facts?.errataApplied ?? false) ? ", errata applied" : ""))
+                Output.line(
+                    "  source \(standard.source.fileName), revision \(facts?.revision ?? 1)"
+                        + ((facts?.errataApplied ?? false) ? ", errata applied" : ""))
                 var table = TextTable(header: ["Specialty field", "Items", "Levels"])
                 for field in standard.fields {
                     let levels = standard.effectiveField(field).definedLevels

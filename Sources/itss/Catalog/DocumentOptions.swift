@@ -20,7 +20,8 @@ struct DocumentOptions: ParsableArguments {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw CLIError("\(file): cannot read the file (\((error as NSError).localizedFailureReason ?? error.localizedDescription))")
+            throw CLIError(
+                "\(file): cannot read the file (\((error as NSError).localizedFailureReason ?? error.localizedDescription))")
         }
         let errata = noErrata ? Errata.none : try Errata.builtIn()
         do {

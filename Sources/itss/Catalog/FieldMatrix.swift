@@ -9,8 +9,10 @@ enum FieldMatrix {
         lines.append("")
         lines.append("Level conditions (what most of the field's items state):")
         for condition in field.scaleConditions.reversed() {
-            lines.append("  Level \(condition.level): \(condition.condition.summary)"
-                + (condition.agreeingItems < condition.totalItems ? "  (\(condition.agreeingItems) of \(condition.totalItems) items)" : ""))
+            lines.append(
+                "  Level \(condition.level): \(condition.condition.summary)"
+                    + (condition.agreeingItems < condition.totalItems
+                        ? "  (\(condition.agreeingItems) of \(condition.totalItems) items)" : ""))
         }
         lines.append("")
         var table = TextTable(header: ["Skill item", "Scope"] + (1...7).map(String.init))
@@ -47,7 +49,8 @@ enum ItemDetail {
         return lines.joined(separator: "\n")
     }
 
-    static func renderLevel(_ description: LevelDescription, item: SkillItem, field: SpecialtyField, standard: Standard) -> String {
+    static func renderLevel(_ description: LevelDescription, item: SkillItem, field: SpecialtyField, standard: Standard) -> String
+    {
         var lines = [
             "\(item.name), level \(description.level) — \(field.name), ITSS \(standard.key.version) (\(standard.source.fileName) line \(description.line))",
             "",

@@ -15,11 +15,13 @@ struct GapCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let gap = try await DatabaseSession.with { database in
-                try await database.gap(of: employeeNumber, field: target.field, target: target.level, basis: provisional ? .provisional : .approved)
+                try await database.gap(
+                    of: employeeNumber, field: target.field, target: target.level, basis: provisional ? .provisional : .approved)
             }
             if json { return try Output.json(gap) }
-            Output.line("\(employeeNumber) → \(gap.field) level \(gap.target) (\(gap.basis.rawValue); now "
-                + (gap.currentLevel.map { "level \($0)" } ?? "below level \(gap.definedLevels.first ?? 1)") + ")")
+            Output.line(
+                "\(employeeNumber) → \(gap.field) level \(gap.target) (\(gap.basis.rawValue); now "
+                    + (gap.currentLevel.map { "level \($0)" } ?? "below level \(gap.definedLevels.first ?? 1)") + ")")
             if gap.isClosed { return Output.line("No gap: every condition up to level \(gap.target) is met.") }
             if !gap.items.isEmpty {
                 Output.line("")
@@ -27,7 +29,9 @@ struct GapCommand: AsyncParsableCommand {
                 for item in gap.items {
                     Output.line("  \(item.item): rated \(item.rating), needs \(item.needed)")
                     Output.line(ItemDetail.wrap("“\(item.text)”", indent: "    "))
-                    if !item.knowledgeItems.isEmpty { Output.line("    Knowledge: " + item.knowledgeItems.joined(separator: "; ")) }
+                    if !item.knowledgeItems.isEmpty {
+                        Output.line("    Knowledge: " + item.knowledgeItems.joined(separator: "; "))
+                    }
                 }
             }
             if !gap.scale.isEmpty {

@@ -22,7 +22,8 @@ struct LevelCommand: AsyncParsableCommand {
             let levels = try await DatabaseSession.with { try await $0.levels(of: employeeNumber, field: field, asOf: asOf) }
             if json { return try Output.json(levels) }
             guard !levels.isEmpty else {
-                return Output.line("\(employeeNumber) works in no specialty field yet (`itss person add-field \(employeeNumber) FIELD`).")
+                return Output.line(
+                    "\(employeeNumber) works in no specialty field yet (`itss person add-field \(employeeNumber) FIELD`).")
             }
             for level in levels {
                 Output.line(LevelReport.render(level, explain: explain))

@@ -19,7 +19,9 @@ struct EvaluatorCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                try await DatabaseSession.with { try await $0.assignEvaluator(evaluator, toOrgUnit: org, toPerson: person, actor: DatabaseSession.actor) }
+                try await DatabaseSession.with {
+                    try await $0.assignEvaluator(evaluator, toOrgUnit: org, toPerson: person, actor: DatabaseSession.actor)
+                }
                 Output.line("\(evaluator) now evaluates " + (org.map { "org unit \($0)" } ?? person ?? "") + ".")
             }
         }

@@ -49,7 +49,8 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     struct Experience: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import experience records (verified where verified_by is given).")
+        static let configuration = CommandConfiguration(
+            abstract: "Import experience records (verified where verified_by is given).")
         @Argument(completion: .file()) var file: String
 
         func run() async throws {
@@ -75,11 +76,16 @@ struct ImportCommand: AsyncParsableCommand {
                 let summary = try await ImportCommand.reporting(file) {
                     let rows = try SpreadsheetRows.ratings(ImportCommand.read(file))
                     Output.note("Importing \(rows.count) ratings…")
-                    return try await DatabaseSession.with { try await $0.importAssessments(rows, approvedBy: approvedBy, actor: DatabaseSession.actor) }
+                    return try await DatabaseSession.with {
+                        try await $0.importAssessments(rows, approvedBy: approvedBy, actor: DatabaseSession.actor)
+                    }
                 }
                 let seconds = Date().timeIntervalSince(start)
-                Output.line("Imported \(summary.created) assessments (\(summary.rows) ratings" + (approvedBy == nil ? ", drafts" : ", approved")
-                    + String(format: ") in %.1f s", seconds) + (summary.levelsComputed > 0 ? "; \(summary.levelsComputed) levels stored." : "."))
+                Output.line(
+                    "Imported \(summary.created) assessments (\(summary.rows) ratings"
+                        + (approvedBy == nil ? ", drafts" : ", approved")
+                        + String(format: ") in %.1f s", seconds)
+                        + (summary.levelsComputed > 0 ? "; \(summary.levelsComputed) levels stored." : "."))
             }
         }
     }

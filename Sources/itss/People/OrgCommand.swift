@@ -15,7 +15,9 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let unit = try await DatabaseSession.with { try await $0.createOrgUnit(code: code, name: name, parentCode: parent, actor: DatabaseSession.actor) }
+                let unit = try await DatabaseSession.with {
+                    try await $0.createOrgUnit(code: code, name: name, parentCode: parent, actor: DatabaseSession.actor)
+                }
                 Output.line("Added org unit \(unit.code) \"\(unit.name)\".")
             }
         }

@@ -22,7 +22,8 @@ struct YenAmount: ExpressibleByArgument {
 
     init?(argument: String) {
         let cleaned = argument.lowercased().replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
-            .replacingOccurrences(of: "¥", with: "").replacingOccurrences(of: "yen", with: "").trimmingCharacters(in: .whitespaces)
+            .replacingOccurrences(of: "¥", with: "").replacingOccurrences(of: "yen", with: "").trimmingCharacters(
+                in: .whitespaces)
         let multiplier: Double
         var number = Substring(cleaned)
         switch cleaned.last {

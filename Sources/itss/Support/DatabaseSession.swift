@@ -39,10 +39,13 @@ enum DatabaseSession {
             } catch {
                 // Another process sharing the database (a second `itss serve` on PostgreSQL) may have loaded it
                 // at the same moment; then the standard is there and all is well.
-                guard try await database.storedStandards().contains(where: { $0.key == imported.standard.key }) else { throw error }
+                guard try await database.storedStandards().contains(where: { $0.key == imported.standard.key }) else {
+                    throw error
+                }
             }
-            Output.note("  \(imported.standard.key): \(imported.standard.fields.count) fields, "
-                + "\(imported.standard.fields.reduce(0) { $0 + $1.items.count }) skill items")
+            Output.note(
+                "  \(imported.standard.key): \(imported.standard.fields.count) fields, "
+                    + "\(imported.standard.fields.reduce(0) { $0 + $1.items.count }) skill items")
         }
     }
 }
