@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 /// Runs the built `itss` executable in a fresh data directory, as a user would.
+///
+/// With `ITSS_CLI_TEST_BACKEND=postgres` (and `ITSS_TEST_POSTGRES_URL`), every runner gets its own schema on
+/// that PostgreSQL server instead, so the whole CLI suite runs on PostgreSQL too (.ci/run does both).
 struct CLIRunner {
     struct Result {
         var status: Int32
@@ -11,9 +14,31 @@ struct CLIRunner {
 
     let dataDirectory: URL
     var environment: [String: String] = [:]
+    /// The PostgreSQL schema of this runner, when the suite runs on PostgreSQL.
+    private let postgres: (url: String, schema: String)?
 
     init() {
-        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("itss-cli-\(UUID().uuidString)")
+        let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("itss-cli-\(id)")
+        let settings = ProcessInfo.processInfo.environment
+        if settings["ITSS_CLI_TEST_BACKEND"] == "postgres", let url = settings["ITSS_TEST_POSTGRES_URL"], !url.isEmpty {
+            let schema = "cli_" + id
+            postgres = (url, schema)
+            CLIRunner.psql(url, "CREATE SCHEMA \(schema)")
+            environment["DATABASE_URL"] = url + (url.contains("?") ? "&" : "?") + "search_path=" + schema
+        } else {
+            postgres = nil
+        }
+    }
+
+    /// Runs one SQL statement with psql (the client comes with Debian's postgresql package).
+    private static func psql(_ url: String, _ statement: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-qc", statement]
+        process.standardOutput = FileHandle.nullDevice
+        try? process.run()
+        process.waitUntilExit()
     }
 
     /// The `itss` binary next to the test bundle in the build folder.
@@ -74,5 +99,6 @@ struct CLIRunner {
 
     func cleanUp() {
         try? FileManager.default.removeItem(at: dataDirectory)
+        if let postgres { CLIRunner.psql(postgres.url, "DROP SCHEMA \(postgres.schema) CASCADE") }
     }
 }
