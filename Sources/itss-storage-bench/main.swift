@@ -24,10 +24,7 @@ func log(_ text: String) {
 }
 
 let database = try await AppDatabase.openMigrated(location: .sqlite(path: directory.appendingPathComponent("bench.sqlite").path))
-for document in try BuiltInStandards.documents() {
-    let imported = try DocumentImporter.read(document.bytes, fileName: document.fileName, errata: try Errata.builtIn())
-    try await database.importStandard(imported, sourceText: "", replace: false, errataApplied: true, actor: "bench")
-}
+try await database.loadBuiltInStandardsIfEmpty(actor: "bench")
 try await database.createOrgUnit(code: "OPS", name: "Operations", parentCode: nil, actor: "bench")
 try await database.addPerson(NewPerson(employeeNumber: "M0", name: "Evaluator", orgUnitCode: "OPS"), actor: "bench")
 try await database.assignEvaluator("M0", toOrgUnit: "OPS", actor: "bench")

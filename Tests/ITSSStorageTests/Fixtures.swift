@@ -1,6 +1,5 @@
 import Foundation
 import ITSSDomain
-import ITSSImport
 import Synchronization
 
 @testable import ITSSStorage
@@ -26,10 +25,7 @@ enum Fixtures {
     static let serviceDesk = "V3:Service Desk"
 
     static func seed(_ database: AppDatabase) async throws {
-        for document in try BuiltInStandards.documents() {
-            let imported = try DocumentImporter.read(document.bytes, fileName: document.fileName, errata: try Errata.builtIn())
-            try await database.importStandard(imported, sourceText: "", replace: false, errataApplied: true, actor: "test")
-        }
+        try await database.loadBuiltInStandardsIfEmpty()
         try await database.createOrgUnit(code: "OPS", name: "IT Operations", parentCode: nil, actor: "test")
         try await database.createOrgUnit(code: "OPS-SD", name: "Service Desk team", parentCode: "OPS", actor: "test")
         try await database.addPerson(NewPerson(employeeNumber: "M001", name: "Kenji Manager", orgUnitCode: "OPS"), actor: "test")

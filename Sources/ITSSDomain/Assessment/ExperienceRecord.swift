@@ -47,7 +47,7 @@ public struct ExperienceRecord: Codable, Sendable, Hashable {
     public var evidence: ExperienceEvidence {
         ExperienceEvidence(
             recordID: recordID, role: role, peakStaff: peakStaff, annualContractYen: annualContractYen,
-            label: [customer, "\(from)…\(to.map(String.init(describing:)) ?? "")"].compactMap { $0 }.joined(separator: ", "))
+            label: "#\(recordID)" + (customer.map { " \($0)" } ?? "") + " \(from)…\(to.map(String.init(describing:)) ?? "")")
     }
 }
 
@@ -57,7 +57,7 @@ public struct ExperienceEvidence: Codable, Sendable, Hashable {
     public var role: Role
     public var peakStaff: Int?
     public var annualContractYen: Int64?
-    /// A short human label ("ACME service desk, 2024-04-01…2025-03-31").
+    /// A short human label ("#12 ACME service desk 2024-04-01…2025-03-31").
     public var label: String
 
     public init(recordID: Int64, role: Role, peakStaff: Int?, annualContractYen: Int64?, label: String) {

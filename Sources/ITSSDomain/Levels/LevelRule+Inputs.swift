@@ -12,11 +12,18 @@ extension LevelRule {
         return result
     }
 
-    /// The records that count for a basis: verified ones for `.approved`, every record for `.provisional`
-    /// (a provisional level shows what the person would hold once their records are verified).
+    /// The records that count for a basis, one per record in record order: for `.approved` the latest verified
+    /// version of each record — a correction counts once it is verified itself, until then the verified version
+    /// stays in force — and for `.provisional` the latest version, verified or not (a provisional level shows
+    /// what the person would hold once their records are verified).
     ///
-    /// Pass the current version of each record of the person in the field.
+    /// Pass every version of the person's records in the field.
     public static func evidence(from records: [ExperienceRecord], basis: LevelBasis) -> [ExperienceEvidence] {
-        records.filter { basis == .provisional || $0.isVerified }.map(\.evidence)
+        var latest: [Int64: ExperienceRecord] = [:]
+        for record in records where basis == .provisional || record.isVerified {
+            if let current = latest[record.recordID], current.version > record.version { continue }
+            latest[record.recordID] = record
+        }
+        return latest.keys.sorted().compactMap { latest[$0]?.evidence }
     }
 }

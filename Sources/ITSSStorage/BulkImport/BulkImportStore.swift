@@ -119,7 +119,7 @@ extension AppDatabase {
                 }
                 touched.append((personID, fieldEntry))
                 records.append([
-                    .integer(1), .integer(personID), .integer(fieldEntry.id), .text(ExperienceRows.roleColumn(row.role)),
+                    .integer(1), .integer(personID), .integer(fieldEntry.id), .text(row.role.rawValue),
                     .text(row.from.description), .text(row.to?.description), .int(row.peakStaff), .integer(row.annualContractYen),
                     .text(row.customer), .text(row.description), .integer(verifierID), .text(verifierID == nil ? nil : createdAt),
                     .text(verifierID == nil ? nil : verifiedOn), .text(createdAt), .text(actor),

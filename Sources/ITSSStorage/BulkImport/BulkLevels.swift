@@ -31,7 +31,7 @@ enum BulkLevels {
             if let current = latest[key], current.key.cycle >= group.key.cycle { continue }
             latest[key] = group
         }
-        let (verified, all) = try await records(sql, for: Set(latest.keys))
+        let versions = try await recordVersions(sql, for: Set(latest.keys), fields: groups.map(\.field))
         var previous: [PersonFieldKey: Int?] = [:]
         for fieldID in Set(latest.keys.map(\.fieldID)) {
             for row in try await sql.raw(
@@ -46,15 +46,13 @@ enum BulkLevels {
         let keys = latest.keys.sorted { ($0.personID, $0.fieldID) < ($1.personID, $1.fieldID) }
         for key in keys {
             guard let group = latest[key] else { continue }
-            var official: [String: Int] = [:]
-            var own: [String: Int] = [:]
-            for rating in group.ratings {
-                official[rating.item] = rating.evaluatorLevel
-                own[rating.item] = rating.selfLevel
-            }
+            let records = versions[key] ?? []
             let approved = LevelRule.evaluate(
-                group.field.compiled, ratings: official, records: verified[key] ?? [], basis: .approved)
-            let provisional = LevelRule.evaluate(group.field.compiled, ratings: own, records: all[key] ?? [], basis: .provisional)
+                group.field.compiled, ratings: LevelRule.ratings(from: group.ratings, basis: .approved),
+                records: LevelRule.evidence(from: records, basis: .approved), basis: .approved)
+            let provisional = LevelRule.evaluate(
+                group.field.compiled, ratings: LevelRule.ratings(from: group.ratings, basis: .provisional),
+                records: LevelRule.evidence(from: records, basis: .provisional), basis: .provisional)
             levelRows.append([
                 .integer(key.personID), .integer(key.fieldID), .text("approved"), .int(approved.attainedLevel), .text(stamp),
             ])
@@ -89,33 +87,18 @@ enum BulkLevels {
         return keys.count
     }
 
-    /// The verified and all records of the given people and fields, latest version per record.
-    private static func records(
-        _ sql: any SQLDatabase, for keys: Set<PersonFieldKey>
-    ) async throws -> (verified: [PersonFieldKey: [ExperienceEvidence]], all: [PersonFieldKey: [ExperienceEvidence]]) {
-        var verified: [PersonFieldKey: [Int64: ExperienceEvidence]] = [:]
-        var all: [PersonFieldKey: [Int64: ExperienceEvidence]] = [:]
-        for fieldID in Set(keys.map(\.fieldID)) {
-            for row in try await sql.raw(
-                """
-                SELECT record_id, person_id, role, peak_staff, annual_contract_yen, verified_at FROM experience_records
-                WHERE field_id = \(bind: fieldID) ORDER BY record_id, version
-                """
-            ).all() {
-                let key = PersonFieldKey(personID: try row.decode(column: "person_id", as: Int64.self), fieldID: fieldID)
-                guard keys.contains(key) else { continue }
-                let recordID = try row.decode(column: "record_id", as: Int64.self)
-                let evidence = ExperienceEvidence(
-                    recordID: recordID, role: ExperienceRows.role(try row.decode(column: "role", as: String.self)),
-                    peakStaff: try row.decode(column: "peak_staff", as: Int?.self),
-                    annualContractYen: try row.decode(column: "annual_contract_yen", as: Int64?.self), label: "#\(recordID)")
-                // Later versions replace earlier ones of the same record.
-                all[key, default: [:]][recordID] = evidence
-                if try row.decode(column: "verified_at", as: String?.self) != nil {
-                    verified[key, default: [:]][recordID] = evidence
-                }
+    /// Every version of the records of the given people and fields.
+    private static func recordVersions(
+        _ sql: any SQLDatabase, for keys: Set<PersonFieldKey>, fields: [CatalogIndex.FieldEntry]
+    ) async throws -> [PersonFieldKey: [ExperienceRecord]] {
+        var result: [PersonFieldKey: [ExperienceRecord]] = [:]
+        var seen = Set<Int64>()
+        for field in fields where seen.insert(field.id).inserted {
+            for record in try await ExperienceRows.versions(sql, field: field) {
+                let key = PersonFieldKey(personID: record.personID, fieldID: field.id)
+                if keys.contains(key) { result[key, default: []].append(record) }
             }
         }
-        return (verified.mapValues { Array($0.values) }, all.mapValues { Array($0.values) })
+        return result
     }
 }

@@ -18,13 +18,4 @@ enum CatalogRowCoding {
             throw StorageError.corrupt(detail: "column \(column) holds unreadable JSON")
         }
     }
-
-    static func roleColumn(_ role: Role?) -> String? {
-        switch role {
-        case .member: "member"
-        case .leader: "leader"
-        case .responsiblePerson: "responsible_person"
-        case nil: nil
-        }
-    }
 }

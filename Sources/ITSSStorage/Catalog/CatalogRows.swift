@@ -12,7 +12,7 @@ enum CatalogRows {
                     """
                     INSERT INTO field_level_conditions (field_id, level, role, min_staff, min_contract_yen, scale_json,
                         agreeing_items, total_items)
-                    VALUES (\(bind: fieldID), \(bind: condition.level), \(bind: CatalogRowCoding.roleColumn(condition.condition.role)),
+                    VALUES (\(bind: fieldID), \(bind: condition.level), \(bind: condition.condition.role?.rawValue),
                         \(bind: condition.condition.minimumStaff), \(bind: condition.condition.minimumContractYen),
                         \(bind: try CatalogRowCoding.json(condition.condition)), \(bind: condition.agreeingItems),
                         \(bind: condition.totalItems))
@@ -136,7 +136,7 @@ enum CatalogRows {
                 SQLBind(itemID), SQLBind(description.level), SQLBind(description.text),
                 SQLBind(description.erratum?.originalText),
                 SQLBind(description.erratum?.id), SQLBind(description.erratum?.reason), SQLBind(description.line),
-                SQLBind(CatalogRowCoding.roleColumn(description.scale.role)), SQLBind(description.scale.minimumStaff),
+                SQLBind(description.scale.role?.rawValue), SQLBind(description.scale.minimumStaff),
                 SQLBind(description.scale.minimumContractYen), SQLBind(try CatalogRowCoding.json(description.scale)))
         }
         try await insert.run()

@@ -12,7 +12,7 @@ enum ExperienceRows {
                 """
                 INSERT INTO experience_records (record_id, version, person_id, field_id, role, from_on, to_on, peak_staff,
                     annual_contract_yen, customer, description, created_at, created_by)
-                VALUES (\(bind: recordID), \(bind: version), \(bind: personID), \(bind: fieldID), \(bind: roleColumn(new.role)),
+                VALUES (\(bind: recordID), \(bind: version), \(bind: personID), \(bind: fieldID), \(bind: new.role.rawValue),
                     \(bind: new.from.description), \(bind: new.to?.description), \(bind: new.peakStaff), \(bind: new.annualContractYen),
                     \(bind: new.customer), \(bind: new.description), \(bind: createdAt), \(bind: actor))
                 RETURNING id
@@ -38,13 +38,16 @@ enum ExperienceRows {
         guard let from = Day(try row.decode(column: "from_on", as: String.self)) else {
             throw StorageError.corrupt(detail: "experience_records.from_on is not a date")
         }
+        guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else {
+            throw StorageError.corrupt(detail: "experience_records.role is not a role")
+        }
         return ExperienceRecord(
             id: try row.decode(column: "id", as: Int64.self),
             recordID: try row.decode(column: "record_id", as: Int64.self),
             version: try row.decode(column: "version", as: Int.self),
             personID: try row.decode(column: "person_id", as: Int64.self),
             field: field,
-            role: role(try row.decode(column: "role", as: String.self)),
+            role: role,
             from: from,
             to: try row.decode(column: "to_on", as: String?.self).flatMap(Day.init),
             peakStaff: try row.decode(column: "peak_staff", as: Int?.self),
@@ -55,15 +58,21 @@ enum ExperienceRows {
             verifiedOn: try row.decode(column: "verified_on", as: String?.self).flatMap(Day.init))
     }
 
-    static func roleColumn(_ role: Role) -> String {
-        CatalogRowCoding.roleColumn(role) ?? "member"
-    }
-
-    static func role(_ column: String) -> Role {
-        switch column {
-        case "leader": .leader
-        case "responsible_person": .responsiblePerson
-        default: .member
+    /// Every version of the records of one field (of one person, or of everyone), in record and version order.
+    /// A verification recorded at or after `verifiedBefore` (ISO-8601 text) is left out, for levels as of a date.
+    static func versions(
+        _ sql: any SQLDatabase, field: CatalogIndex.FieldEntry, personID: Int64? = nil, verifiedBefore cutoff: String? = nil
+    ) async throws -> [ExperienceRecord] {
+        let person: SQLQueryString = personID.map { "AND person_id = \(bind: $0)" } ?? ""
+        return try await sql.raw(
+            "SELECT * FROM experience_records WHERE field_id = \(bind: field.id) \(person) ORDER BY record_id, version"
+        ).all().map { row in
+            var record = try ExperienceRows.record(from: row, field: field.reference)
+            if let cutoff, let verifiedAt = try row.decode(column: "verified_at", as: String?.self), verifiedAt >= cutoff {
+                record.verifiedBy = nil
+                record.verifiedOn = nil
+            }
+            return record
         }
     }
 }

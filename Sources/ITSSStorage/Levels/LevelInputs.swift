@@ -37,34 +37,9 @@ struct LevelInputs {
             inputs.selfRatings = try await ratings(
                 sql, assessmentID: latest.decode(column: "id", as: Int64.self), column: "self_level", names: names)
         }
-        let rows = try await sql.raw(
-            """
-            SELECT record_id, version, role, from_on, to_on, peak_staff, annual_contract_yen, customer, verified_at
-            FROM experience_records WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id)
-            ORDER BY record_id, version
-            """
-        ).all()
-        var latestVerified: [Int64: ExperienceEvidence] = [:]
-        var latest: [Int64: ExperienceEvidence] = [:]
-        var order: [Int64] = []
-        for row in rows {
-            let recordID = try row.decode(column: "record_id", as: Int64.self)
-            let customer = try row.decode(column: "customer", as: String?.self)
-            let from = try row.decode(column: "from_on", as: String.self)
-            let to = try row.decode(column: "to_on", as: String?.self) ?? ""
-            let evidence = ExperienceEvidence(
-                recordID: recordID, role: ExperienceRows.role(try row.decode(column: "role", as: String.self)),
-                peakStaff: try row.decode(column: "peak_staff", as: Int?.self),
-                annualContractYen: try row.decode(column: "annual_contract_yen", as: Int64?.self),
-                label: "#\(recordID)" + (customer.map { " \($0)" } ?? "") + " \(from)…\(to)")
-            if latest[recordID] == nil { order.append(recordID) }
-            latest[recordID] = evidence
-            if let verifiedAt = try row.decode(column: "verified_at", as: String?.self), verifiedAt < limit {
-                latestVerified[recordID] = evidence
-            }
-        }
-        inputs.allRecords = order.compactMap { latest[$0] }
-        inputs.verifiedRecords = order.compactMap { latestVerified[$0] }
+        let versions = try await ExperienceRows.versions(sql, field: field, personID: personID, verifiedBefore: cutoff)
+        inputs.verifiedRecords = LevelRule.evidence(from: versions, basis: .approved)
+        inputs.allRecords = LevelRule.evidence(from: versions, basis: .provisional)
         return inputs
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 import ITSSDomain
-import ITSSImport
 import ITSSStorage
 
 /// Opens the configured database for a command, migrated, with the built-in standards loaded on first use.
@@ -27,25 +26,13 @@ enum DatabaseSession {
     }
 
     private static func loadBuiltInStandardsIfEmpty(_ database: AppDatabase) async throws {
-        guard try await database.storedStandards().isEmpty else { return }
-        Output.note("First use of \(database.location): loading the built-in ITSS standards…")
-        let errata = try Errata.builtIn()
-        for document in try BuiltInStandards.documents() {
-            let imported = try DocumentImporter.read(document.bytes, fileName: document.fileName, errata: errata)
-            do {
-                try await database.importStandard(
-                    imported, sourceText: String(decoding: document.bytes, as: UTF8.self), replace: false, errataApplied: true,
-                    actor: "itss (built-in)")
-            } catch {
-                // Another process sharing the database (a second `itss serve` on PostgreSQL) may have loaded it
-                // at the same moment; then the standard is there and all is well.
-                guard try await database.storedStandards().contains(where: { $0.key == imported.standard.key }) else {
-                    throw error
-                }
+        try await database.loadBuiltInStandardsIfEmpty { standard in
+            guard let standard else {
+                return Output.note("First use of \(database.location): loading the built-in ITSS standards…")
             }
             Output.note(
-                "  \(imported.standard.key): \(imported.standard.fields.count) fields, "
-                    + "\(imported.standard.fields.reduce(0) { $0 + $1.items.count }) skill items")
+                "  \(standard.key): \(standard.fields.count) fields, "
+                    + "\(standard.fields.reduce(0) { $0 + $1.items.count }) skill items")
         }
     }
 }
