@@ -15,8 +15,9 @@ import SQLKit
 /// `itss serve` instances on one server).
 public final class AppDatabase: Sendable {
     public let location: DatabaseLocation
+    public let configuration: StorageConfiguration
     let databases: Databases
-    let eventLoop: any EventLoop
+    let eventLoopGroup: MultiThreadedEventLoopGroup
     let threadPool: NIOThreadPool
     let logger: Logger
     /// The clock, injected so tests can control time.
@@ -27,46 +28,48 @@ public final class AppDatabase: Sendable {
     ///
     /// - Parameters:
     ///   - location: SQLite file or PostgreSQL URL.
+    ///   - configuration: Event loops, threads, pool sizes and the SQLite busy timeout.
     ///   - now: The clock for audit entries and history.
     /// - Throws: `StorageError.unavailable` when the database cannot be opened.
     public init(
-        location: DatabaseLocation, logger: Logger = Logger(label: "itss.storage"),
-        now: @escaping @Sendable () -> Date = Date.init
+        location: DatabaseLocation, configuration: StorageConfiguration = .commandLine,
+        logger: Logger = Logger(label: "itss.storage"), now: @escaping @Sendable () -> Date = Date.init
     ) async throws {
         self.location = location
+        self.configuration = configuration
         self.logger = logger
         self.now = now
-        threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool = NIOThreadPool(numberOfThreads: configuration.sqliteThreads)
         threadPool.start()
-        // One event loop: SQLite keeps one connection per loop, so all work goes through a single writer.
-        eventLoop = MultiThreadedEventLoopGroup.singleton.next()
-        databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
+        eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoops)
+        databases = Databases(threadPool: threadPool, on: eventLoopGroup)
         switch location {
         case let .sqlite(path):
-            let directory = (path as NSString).deletingLastPathComponent
             do {
-                if !directory.isEmpty {
-                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                }
+                try Self.createPrivately(sqliteFile: path)
             } catch {
+                await Self.shutDown(eventLoopGroup, threadPool)
                 throw StorageError.unavailable(location: location.description, reason: error.localizedDescription)
             }
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
         case let .postgres(url):
             do {
-                var configuration = try SQLPostgresConfiguration(url: url)
+                var postgres = try SQLPostgresConfiguration(url: url)
                 if let schema = URLComponents(string: url)?.queryItems?.first(where: { $0.name == "search_path" })?.value {
-                    configuration.searchPath = [schema]
+                    postgres.searchPath = [schema]
                 }
                 databases.use(
-                    .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace),
+                    .postgres(
+                        configuration: postgres, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerLoop,
+                        connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
                     as: .psql)
             } catch {
+                await Self.shutDown(eventLoopGroup, threadPool)
                 throw StorageError.unavailable(location: location.description, reason: "\(error)")
             }
         }
         do {
-            try await configureConnection()
+            try await configureDatabase()
         } catch {
             await close()
             throw StorageError.unavailable(location: location.description, reason: AppDatabase.describe(error))
@@ -76,10 +79,10 @@ public final class AppDatabase: Sendable {
     /// Opens the database and brings its schema up to date.
     /// - Throws: `StorageError.unavailable` or the migration's error.
     public static func openMigrated(
-        location: DatabaseLocation, logger: Logger = Logger(label: "itss.storage"),
-        now: @escaping @Sendable () -> Date = Date.init
+        location: DatabaseLocation, configuration: StorageConfiguration = .commandLine,
+        logger: Logger = Logger(label: "itss.storage"), now: @escaping @Sendable () -> Date = Date.init
     ) async throws -> AppDatabase {
-        let database = try await AppDatabase(location: location, logger: logger, now: now)
+        let database = try await AppDatabase(location: location, configuration: configuration, logger: logger, now: now)
         do {
             try await database.migrate()
         } catch {
@@ -92,13 +95,34 @@ public final class AppDatabase: Sendable {
     /// Releases connections and threads. Call once when done.
     public func close() async {
         await databases.shutdownAsync()
-        try? await threadPool.shutdownGracefully()
+        await Self.shutDown(eventLoopGroup, threadPool)
     }
 
-    /// A database handle on the facade's event loop.
+    private static func shutDown(_ group: MultiThreadedEventLoopGroup, _ pool: NIOThreadPool) async {
+        try? await group.shutdownGracefully()
+        try? await pool.shutdownGracefully()
+    }
+
+    /// Creates the data directory readable by its owner only (0700) and the database file as 0600: both hold
+    /// names and e-mail addresses. SQLite gives its `-wal` and `-shm` files the database file's permissions.
+    private static func createPrivately(sqliteFile path: String) throws {
+        let files = FileManager.default
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !files.fileExists(atPath: directory) {
+            try files.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        if !files.fileExists(atPath: path) {
+            guard files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StorageError.unavailable(location: "SQLite \(path)", reason: "the file cannot be created")
+            }
+        }
+    }
+
+    /// A database handle on one of the facade's event loops.
     /// - Throws: `StorageError.unavailable` after `close()`.
     func fluent() throws -> any Database {
-        guard let database = databases.database(logger: logger, on: eventLoop) else {
+        guard let database = databases.database(logger: logger, on: eventLoopGroup.any()) else {
             throw StorageError.unavailable(location: location.description, reason: "the database is closed")
         }
         return database
@@ -113,20 +137,68 @@ public final class AppDatabase: Sendable {
         return sql
     }
 
-    private func configureConnection() async throws {
+    private func configureDatabase() async throws {
         switch location {
         case .sqlite:
-            // WAL lets readers (e.g. a running server) proceed while the CLI writes; wait instead of failing on a lock.
+            // WAL lets readers (e.g. a running server) proceed while another process writes. It is a property of
+            // the file, so one connection setting it is enough; per-connection settings are made in `transaction`.
             try await sql().raw("PRAGMA journal_mode=WAL").run()
-            try await sql().raw("PRAGMA busy_timeout=10000").run()
-            try await sql().raw("PRAGMA foreign_keys=ON").run()
         case .postgres:
             try await sql().raw("SELECT 1").run()
         }
     }
 
-    /// Runs `body` in one transaction on an SQL connection; on any error nothing is written.
+    /// Runs `body` in one write transaction on one connection; on any error nothing is written.
+    ///
+    /// On SQLite the transaction starts with `BEGIN IMMEDIATE`, which takes the write lock before anything is read:
+    /// writers from other processes queue behind it (for up to the busy timeout) instead of failing on a stale
+    /// read snapshot, and a long write (a bulk import) cannot be aborted by a short one that arrives during it.
+    /// On PostgreSQL, use cases lock the rows they read-then-write (`forUpdate`); a deadlock or serialisation
+    /// failure reported by the server runs the whole transaction again.
+    /// - Throws: the use case's error, or the driver's error mapped to `StorageError` (`.alreadyExists`,
+    ///   `.refused`, `.busy`).
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                switch location {
+                case .sqlite: return try await sqliteTransaction(body)
+                case .postgres: return try await postgresTransaction(body)
+                }
+            } catch where DatabaseFailure.isTransient(error) && attempt < 5 {
+                attempt += 1
+            } catch {
+                throw DatabaseFailure.storageError(
+                    from: error, location: location, busyTimeout: configuration.sqliteBusyTimeout)
+            }
+        }
+    }
+
+    private func sqliteTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
+        let timeout = configuration.sqliteBusyTimeoutMilliseconds
+        return try await fluent().withConnection { connection in
+            guard let sql = connection as? any SQLDatabase else {
+                throw StorageError.corrupt(detail: "the database driver does not speak SQL")
+            }
+            // Per connection: the pool may have opened this one after the last transaction.
+            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(timeout))").run()
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    private func postgresTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
         try await fluent().transaction { database in
             guard let sql = database as? any SQLDatabase else {
                 throw StorageError.corrupt(detail: "the database driver does not speak SQL")

@@ -16,6 +16,18 @@ public enum StorageError: LocalizedError, Sendable, Equatable {
     case alreadyExists(what: String)
     /// The stored data does not have the shape this version expects (a migration is missing).
     case corrupt(detail: String)
+    /// Another process held the SQLite write lock for longer than the busy timeout; nothing was written.
+    case busy(location: String, waited: Duration)
+    /// The principal may not perform this use case.
+    case forbidden(reason: String)
+    /// The database refused the change for a reason of its own (its message); nothing was written.
+    case failed(reason: String)
+
+    /// `300 ms`, `60 s`.
+    static func describe(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return milliseconds < 1000 || milliseconds % 1000 != 0 ? "\(milliseconds) ms" : "\(milliseconds / 1000) s"
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -36,6 +48,13 @@ public enum StorageError: LocalizedError, Sendable, Equatable {
             "\(what) already exists"
         case let .corrupt(detail):
             "the database is not in the expected shape: \(detail); run `itss migrate`"
+        case let .busy(location, waited):
+            "\(location) is busy with another writer (waited \(StorageError.describe(waited)) for it); nothing was written — "
+                + "try again when the other write has finished"
+        case let .forbidden(reason):
+            reason
+        case let .failed(reason):
+            "the database refused the change: \(reason); nothing was written"
         }
     }
 }

@@ -24,10 +24,12 @@ func log(_ text: String) {
 }
 
 let database = try await AppDatabase.openMigrated(location: .sqlite(path: directory.appendingPathComponent("bench.sqlite").path))
-try await database.loadBuiltInStandardsIfEmpty(actor: "bench")
-try await database.createOrgUnit(code: "OPS", name: "Operations", parentCode: nil, actor: "bench")
-try await database.addPerson(NewPerson(employeeNumber: "M0", name: "Evaluator", orgUnitCode: "OPS"), actor: "bench")
-try await database.assignEvaluator("M0", toOrgUnit: "OPS", actor: "bench")
+let bench = Principal.operator(systemUser: "bench")
+try await database.loadBuiltInStandardsIfEmpty()
+let ops = try await database.createOrgUnit(code: "OPS", name: "Operations", parentID: nil, by: bench)
+let evaluator = try await database.addPerson(NewPerson(employeeNumber: "M0", name: "Evaluator", orgUnitID: ops.id), by: bench)
+try await database.assignEvaluator(evaluator.id, to: .orgUnit(ops.id), by: bench)
+let asEvaluator = Principal.operator(systemUser: "bench", actingFor: evaluator.id, employeeNumber: "M0")
 let items = try await database.levels(of: "M0", field: field).first?.official.levels.first?.items.map(\.item) ?? []
 
 func peopleCSV(_ count: Int) -> [UInt8] {
@@ -39,7 +41,7 @@ func peopleCSV(_ count: Int) -> [UInt8] {
 switch mode {
 case "import":
     log("Importing \(count) people…")
-    try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), actor: "bench")
+    try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), by: bench)
     var csv = "employee_number,field,cycle,item,self_level,evaluator_level\n"
     csv.reserveCapacity(count * items.count * 50)
     for number in 0..<count {
@@ -51,7 +53,7 @@ case "import":
     let start = DispatchTime.now().uptimeNanoseconds
     let rows = try SpreadsheetRows.ratings(bytes)
     let parsed = milliseconds(since: start)
-    let summary = try await database.importAssessments(rows, approvedBy: "M0", actor: "bench")
+    let summary = try await database.importAssessments(rows, approvedBy: evaluator.id, by: bench)
     let total = milliseconds(since: start)
     print("itss-storage-bench import: \(count) people × \(items.count) items = \(summary.rows) ratings, approved, levels stored")
     print(
@@ -60,18 +62,19 @@ case "import":
             Double(summary.rows) / (total / 1000)))
 case "approve":
     log("Preparing \(count) submitted assessments…")
-    try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), actor: "bench")
+    try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), by: bench)
     var csv = "employee_number,field,cycle,item,self_level,evaluator_level,evaluator_reason\n"
     for number in 0..<count {
         for item in items { csv += "P\(number),\(field),2026H2,\(item),4,3,calibrated\n" }
     }
-    try await database.importAssessments(try SpreadsheetRows.ratings(Array(csv.utf8)), approvedBy: nil, actor: "bench")
+    try await database.importAssessments(try SpreadsheetRows.ratings(Array(csv.utf8)), approvedBy: nil, by: bench)
     var samples: [Double] = []
     for number in 0..<count {
         guard let assessment = try await database.assessments(of: "P\(number)").first else { continue }
-        try await database.submitAssessment(assessment.id, by: "P\(number)")
+        let person = try await database.operatorPrincipal(systemUser: "bench", actingFor: "P\(number)")
+        try await database.submitAssessment(assessment.id, by: person)
         let start = DispatchTime.now().uptimeNanoseconds
-        try await database.approveAssessment(assessment.id, by: "M0")
+        try await database.approveAssessment(assessment.id, by: asEvaluator)
         samples.append(milliseconds(since: start))
     }
     samples.sort()

@@ -12,7 +12,7 @@ struct AssessmentStorageTests {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
             try await database.addExperience(
-                NewExperience(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2021-04-01")!),
+                ExperienceForm(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2021-04-01")!),
                 actor: "test")
             try await database.verifyExperience(recordID: 1, by: "M001")
             let approved = try await Fixtures.approvedAssessment(database, cycle: "2026H1", selfLevel: 4, evaluatorLevel: 3)
@@ -101,7 +101,7 @@ struct AssessmentStorageTests {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
             try await database.addPerson(
-                NewPerson(employeeNumber: "M002", name: "Second Evaluator", orgUnitCode: "OPS"), actor: "test")
+                PersonForm(employeeNumber: "M002", name: "Second Evaluator", orgUnit: "OPS"), actor: "test")
             try await database.assignEvaluator("M002", toOrgUnit: "OPS-SD", actor: "test")
             let items = try await Fixtures.serviceDeskItems(database)
             let started = try await database.startAssessment(
@@ -174,7 +174,7 @@ struct AssessmentStorageTests {
         try await backend.withDatabase(now: { clock.now }) { database in
             try await Fixtures.seed(database)
             try await database.addExperience(
-                NewExperience(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .leader, from: Day("2020-04-01")!),
+                ExperienceForm(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .leader, from: Day("2020-04-01")!),
                 actor: "test")
             try await database.verifyExperience(recordID: 1, by: "M001")
             clock.set("2026-03-01T10:00:00Z")

@@ -160,10 +160,12 @@ struct CatalogStorageTests {
         let instant = Date(timeIntervalSince1970: 1_767_323_045.5)  // 2026-01-02T03:04:05.500Z
         try await backend.withDatabase(now: { instant }) { database in
             try await database.importStandard(
-                try Self.imported(1), sourceText: Self.text(1), replace: false, errataApplied: true, actor: "alice")
+                try Self.imported(1), sourceText: Self.text(1), replace: false, errataApplied: true,
+                by: .operator(systemUser: "alice"))
             let entry = try #require(try await database.auditLog().first)
             #expect(entry.occurredAt == "2026-01-02T03:04:05.500Z")
-            #expect(entry.actor == "alice")
+            #expect(entry.actor == "operator alice")
+            #expect(entry.actorRole == .administrator)
             #expect(entry.action == "catalog.import")
             #expect(try await database.storedStandards().first?.importedAt == "2026-01-02T03:04:05.500Z")
         }

@@ -13,7 +13,7 @@ struct ExperienceStorageTests {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
             let record = try await database.addExperience(
-                NewExperience(
+                ExperienceForm(
                     employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2021-04-01")!,
                     customer: "ACME"),
                 actor: "test")
@@ -32,7 +32,7 @@ struct ExperienceStorageTests {
 
             let corrected = try await database.correctExperience(
                 recordID: record.recordID,
-                with: NewExperience(
+                with: ExperienceForm(
                     employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .leader, from: Day("2021-04-01")!,
                     customer: "ACME"),
                 actor: "test")
@@ -58,14 +58,14 @@ struct ExperienceStorageTests {
             try await Fixtures.seed(database)
             await #expect(throws: StorageError.self) {
                 try await database.addExperience(
-                    NewExperience(
+                    ExperienceForm(
                         employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!,
                         to: Day("2021-01-01")),
                     actor: "test")
             }
             await #expect(throws: StorageError.self) {
                 try await database.addExperience(
-                    NewExperience(employeeNumber: "E9999", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!),
+                    ExperienceForm(employeeNumber: "E9999", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!),
                     actor: "test")
             }
             #expect(try await database.experience(of: "E1001").isEmpty)

@@ -28,11 +28,11 @@ enum Fixtures {
         try await database.loadBuiltInStandardsIfEmpty()
         try await database.createOrgUnit(code: "OPS", name: "IT Operations", parentCode: nil, actor: "test")
         try await database.createOrgUnit(code: "OPS-SD", name: "Service Desk team", parentCode: "OPS", actor: "test")
-        try await database.addPerson(NewPerson(employeeNumber: "M001", name: "Kenji Manager", orgUnitCode: "OPS"), actor: "test")
+        try await database.addPerson(PersonForm(employeeNumber: "M001", name: "Kenji Manager", orgUnit: "OPS"), actor: "test")
         try await database.addPerson(
-            NewPerson(employeeNumber: "E1001", name: "Hanako Sato", orgUnitCode: "OPS-SD", fields: [serviceDesk]), actor: "test")
+            PersonForm(employeeNumber: "E1001", name: "Hanako Sato", orgUnit: "OPS-SD", fields: [serviceDesk]), actor: "test")
         try await database.addPerson(
-            NewPerson(employeeNumber: "E1002", name: "Taro Suzuki", orgUnitCode: "OPS-SD"), actor: "test")
+            PersonForm(employeeNumber: "E1002", name: "Taro Suzuki", orgUnit: "OPS-SD"), actor: "test")
         try await database.assignEvaluator("M001", toOrgUnit: "OPS", actor: "test")
     }
 

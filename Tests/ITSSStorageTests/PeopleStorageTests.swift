@@ -20,14 +20,14 @@ struct PeopleStorageTests {
             #expect(try await database.evaluators(of: "E1001").map(\.employeeNumber) == ["M001"])
             #expect(try await database.evaluators(of: "M001").isEmpty)
             await #expect(throws: StorageError.alreadyExists(what: "employee number \"E1001\"")) {
-                try await database.addPerson(NewPerson(employeeNumber: "E1001", name: "Again"), actor: "test")
+                try await database.addPerson(PersonForm(employeeNumber: "E1001", name: "Again"), actor: "test")
             }
             await #expect(throws: StorageError.self) {
                 try await database.assignEvaluator("M001", toPerson: "M001", actor: "test")
             }
             do {
                 try await database.addPerson(
-                    NewPerson(employeeNumber: "E2000", name: "X", fields: ["Servise Desk"]), actor: "test")
+                    PersonForm(employeeNumber: "E2000", name: "X", fields: ["Servise Desk"]), actor: "test")
                 Issue.record("expected an unknown field")
             } catch let error as StorageError {
                 #expect(error.errorDescription?.contains("did you mean") == true)

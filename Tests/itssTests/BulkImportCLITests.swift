@@ -28,7 +28,13 @@ struct BulkImportCLITests {
     }
 
     static func people(_ cli: CLIRunner) throws -> [Person] {
-        try cli.json([Person].self, "person", "list")
+        try cli.json(PersonPage.self, "person", "list", "--per-page", "1000").items
+    }
+
+    /// The JSON of `itss person list`: one page.
+    struct PersonPage: Decodable {
+        var items: [Person]
+        var total: Int
     }
 
     /// Every item of V3 Service Desk, in field order.
@@ -389,7 +395,7 @@ struct BulkImportCLITests {
         let errorLines = unknown.standardError.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
         #expect(errorLines.count == 1, "\(unknown.standardError)")
         #expect(
-            errorLines.first?.hasPrefix("Error: --approved-by: unknown person \"M9\"; did you mean \"M1\"") == true,
+            errorLines.first?.hasPrefix("Error: --approved-by: person \"M9\" does not exist; did you mean \"M1\"") == true,
             "\(unknown.standardError)")
         #expect(!unknown.standardError.contains(":0:"), "\(unknown.standardError)")
 

@@ -41,6 +41,12 @@ struct CLIRunner {
         process.waitUntilExit()
     }
 
+    /// Whether runners use SQLite files (not `ITSS_CLI_TEST_BACKEND=postgres`).
+    static var usesSQLite: Bool {
+        let settings = ProcessInfo.processInfo.environment
+        return !(settings["ITSS_CLI_TEST_BACKEND"] == "postgres" && !(settings["ITSS_TEST_POSTGRES_URL"] ?? "").isEmpty)
+    }
+
     /// The `itss` binary next to the test bundle in the build folder.
     static var executable: URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -63,7 +69,7 @@ struct CLIRunner {
         var environment = ProcessInfo.processInfo.environment
         environment["ITSS_DATA_DIR"] = dataDirectory.path
         environment["DATABASE_URL"] = nil
-        environment["ITSS_ACTOR"] = "cli-test"
+        environment["USER"] = "cli-test"
         for (key, value) in self.environment { environment[key] = value }
         process.environment = environment
         let output = Pipe()

@@ -129,9 +129,9 @@ struct GapPlanCLITests {
         for version in 1...4 {
             #expect(history.contains("version \(version) at "), "\(history)")
         }
-        #expect(history.contains("version 1 at") && history.contains("by cli-test: 0/2 done"), "\(history)")
-        #expect(history.contains("by cli-test: 1/2 done"), "\(history)")
-        #expect(history.contains("by cli-test: 1/3 done"), "\(history)")
+        #expect(history.contains("version 1 at") && history.contains("by operator cli-test: 0/2 done"), "\(history)")
+        #expect(history.contains("by operator cli-test: 1/2 done"), "\(history)")
+        #expect(history.contains("by operator cli-test: 1/3 done"), "\(history)")
         #expect(!history.contains("version 5"))
 
         let profile = try cli.ok("person", "show", Self.person)

@@ -10,10 +10,13 @@ enum AssessmentRows {
         var version: Int
     }
 
-    static func header(_ sql: any SQLDatabase, id: Int64) async throws -> Header {
+    /// - Parameter lock: Lock the row until the transaction ends (PostgreSQL; SQLite's write transactions hold the
+    ///   database lock already), so that writes which did not ask for a version check queue instead of conflicting.
+    static func header(_ sql: any SQLDatabase, id: Int64, lock: Bool = false) async throws -> Header {
         guard
-            let row = try await sql.raw("SELECT person_id, field_id, state, version FROM assessments WHERE id = \(bind: id)")
-                .first()
+            let row = try await sql.raw(
+                "SELECT person_id, field_id, state, version FROM assessments WHERE id = \(bind: id)\(forUpdate(sql, lock))"
+            ).first()
         else {
             throw StorageError.notFound(what: "assessment \(id)")
         }
@@ -26,9 +29,13 @@ enum AssessmentRows {
             state: state, version: try row.decode(column: "version", as: Int.self))
     }
 
-    /// The acting person and whether they are an evaluator of the assessed person.
-    static func actor(_ sql: any SQLDatabase, employeeNumber: String, personID: Int64) async throws -> AssessmentActor {
-        let actorID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
+    /// The person the principal is (or acts for) and whether they are an evaluator of the assessed person.
+    /// - Throws: `StorageError.refused` when the principal acts for no person: assessments are rated, submitted and
+    ///   decided by people.
+    static func actor(_ sql: any SQLDatabase, _ principal: Principal, personID: Int64) async throws -> AssessmentActor {
+        guard let actorID = principal.personID else {
+            throw StorageError.refused(reason: "assessments are rated and decided by people: act as one (--as EMPLOYEE_NUMBER)")
+        }
         return AssessmentActor(
             personID: actorID, isEvaluator: try await PeopleQueries.isEvaluator(sql, evaluatorID: actorID, of: personID))
     }
@@ -78,6 +85,12 @@ enum AssessmentRows {
             VALUES (\(bind: id), \(bind: at), \(bind: actorID), \(bind: action), \(bind: from?.rawValue), \(bind: to?.rawValue), \(bind: comment))
             """
         ).run()
+    }
+
+    /// ` FOR UPDATE` on PostgreSQL when `lock` is set; nothing on SQLite, whose `BEGIN IMMEDIATE` already
+    /// serialises writers.
+    static func forUpdate(_ sql: any SQLDatabase, _ lock: Bool = true) -> SQLQueryString {
+        lock && sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
     }
 
     static func ensurePersonField(_ sql: any SQLDatabase, personID: Int64, fieldID: Int64, at: String) async throws {

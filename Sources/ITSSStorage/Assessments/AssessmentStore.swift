@@ -5,20 +5,26 @@ extension AppDatabase {
     /// Starts a person's assessment in a field for a cycle, as a draft. Adds the field to the person's fields
     /// if missing. One transaction; audited.
     /// - Throws: `StorageError.alreadyExists` when the person has an assessment of that field and cycle;
-    ///   `.notFound` for an unknown person or field.
+    ///   `.notFound` for an unknown person or field; `.forbidden` unless the principal is the person, their
+    ///   evaluator, HR or an administrator.
     @discardableResult
     public func startAssessment(
-        of employeeNumber: String, field fieldQuery: String, cycle: Cycle, actor: String
+        personID: Int64, fieldID: Int64, cycle: Cycle, by principal: Principal
     ) async throws -> AssessmentView {
-        let field = try await catalogIndex().resolveField(fieldQuery)
+        guard let field = try await catalogIndex().field(id: fieldID) else {
+            throw StorageError.notFound(what: "specialty field #\(fieldID)")
+        }
+        if field.effective.kind == .sharedLevels {
+            throw StorageError.refused(reason: "\"\(field.reference.field)\" supplies levels to other fields; choose a specialty field")
+        }
         let createdAt = timestamp()
         let id = try await transaction { sql in
-            let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
+            try await self.authorize(sql, principal, .assessmentStart, person: personID)
+            let number = try await PeopleQueries.employeeNumber(sql, personID: personID)
             if try await sql.raw(
                 "SELECT id FROM assessments WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id) AND cycle = \(bind: cycle.value)"
             ).first() != nil {
-                throw StorageError.alreadyExists(
-                    what: "an assessment of \(employeeNumber) in \(field.reference.field) for \(cycle)")
+                throw StorageError.alreadyExists(what: "an assessment of \(number) in \(field.reference.field) for \(cycle)")
             }
             try await AssessmentRows.ensurePersonField(sql, personID: personID, fieldID: field.id, at: createdAt)
             guard
@@ -31,10 +37,10 @@ extension AppDatabase {
             else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
             let id = try row.decode(column: "id", as: Int64.self)
             try await AssessmentRows.event(
-                sql, id, at: createdAt, actorID: nil, action: "start", from: nil, to: .draft, comment: nil)
+                sql, id, at: createdAt, actorID: principal.personID, action: "start", from: nil, to: .draft, comment: nil)
             try await self.audit(
-                sql, actor: actor, action: "assessment.start", subject: "assessment \(id)",
-                detail: "\(employeeNumber) in \(field.reference) for \(cycle)")
+                sql, principal, .assessmentStart, subject: "assessment \(id)",
+                detail: "\(number) in \(field.reference) for \(cycle)")
             return id
         }
         return try await assessment(id)
@@ -43,26 +49,31 @@ extension AppDatabase {
     /// Sets a self rating (by the person) or an evaluator rating (by an evaluator of the person) of one item.
     ///
     /// - Parameters:
-    ///   - asEvaluator: Which side of the rating to set; the actor must be the person for the self side and an
-    ///     evaluator (not the person) for the evaluator side.
+    ///   - itemID: The item (of the assessment's effective field) as resolved by `itemID(_:inAssessment:)`.
+    ///   - asEvaluator: Which side of the rating to set; the principal's person must be the assessed person for
+    ///     the self side and an evaluator (not the person) for the evaluator side.
     ///   - expectedVersion: The version the caller saw; when another change came first, nothing is written.
-    ///     `nil` means the version read in this transaction.
+    ///     `nil` means no check: the write waits for concurrent writes of the assessment and applies after them.
     /// - Throws: `AssessmentRuleError` for workflow violations and undefined levels (the message names the
-    ///   item's levels), `StorageError.conflict` for a stale version, `.notFound` for unknown names.
+    ///   item's levels), `StorageError.conflict` for a stale version, `.notFound`, `.forbidden`.
     @discardableResult
     public func rate(
-        assessment id: Int64, item itemQuery: String, level: Int, by actorNumber: String, asEvaluator: Bool,
+        assessment id: Int64, item itemID: Int64, level: Int, asEvaluator: Bool, by principal: Principal,
         note: String? = nil, evidence: String? = nil, reason: String? = nil, expectedVersion: Int? = nil
     ) async throws -> AssessmentView {
         let index = try await catalogIndex()
         let now = timestamp()
         try await transaction { sql in
-            let current = try await AssessmentRows.header(sql, id: id)
+            let current = try await AssessmentRows.header(sql, id: id, lock: true)
+            try await self.authorize(
+                sql, principal, asEvaluator ? .assessmentRateEvaluator : .assessmentRateSelf, person: current.personID)
             guard let field = index.field(id: current.fieldID) else {
                 throw StorageError.corrupt(detail: "assessment \(id) refers to a retired field")
             }
-            let (item, itemID) = try field.resolveItem(itemQuery)
-            let actor = try await AssessmentRows.actor(sql, employeeNumber: actorNumber, personID: current.personID)
+            guard let name = field.itemNames[itemID], let item = field.effective.items.first(where: { $0.name == name }) else {
+                throw StorageError.notFound(what: "skill item #\(itemID) in \(field.reference.field)")
+            }
+            let actor = try await AssessmentRows.actor(sql, principal, personID: current.personID)
             if asEvaluator {
                 try AssessmentRules.checkEvaluatorRatingEdit(
                     level, item: item, state: current.state, personID: current.personID, actor: actor)
@@ -92,7 +103,7 @@ extension AppDatabase {
                 sql, id, at: now, actorID: actor.personID, action: asEvaluator ? "rate-evaluator" : "rate-self",
                 from: current.state, to: current.state, comment: "\(item.name) = \(level)" + (reason.map { " (\($0))" } ?? ""))
             try await self.audit(
-                sql, actor: actorNumber, action: asEvaluator ? "assessment.rate-evaluator" : "assessment.rate-self",
+                sql, principal, asEvaluator ? .assessmentRateEvaluator : .assessmentRateSelf,
                 subject: "assessment \(id)", detail: "\(item.name) = \(level); version \(version)")
             if !asEvaluator {
                 try await self.recomputeLevels(
@@ -103,11 +114,12 @@ extension AppDatabase {
     }
 
     /// Submits an assessment for review (by the person; every item needs a self rating).
-    /// - Throws: `AssessmentRuleError`, `StorageError.conflict` for a stale version.
+    /// - Throws: `AssessmentRuleError`, `StorageError.conflict` for a stale version, `.forbidden`.
     @discardableResult
-    public func submitAssessment(_ id: Int64, by actorNumber: String, expectedVersion: Int? = nil) async throws -> AssessmentView
+    public func submitAssessment(_ id: Int64, by principal: Principal, expectedVersion: Int? = nil) async throws
+        -> AssessmentView
     {
-        try await transition(id, by: actorNumber, expectedVersion: expectedVersion, action: "submit") {
+        try await transition(id, by: principal, expectedVersion: expectedVersion, action: .assessmentSubmit) {
             current, actor, ratings, field in
             try AssessmentRules.submit(
                 state: current.state, personID: current.personID, actor: actor, ratings: ratings, items: field.effective.items)
@@ -117,11 +129,12 @@ extension AppDatabase {
     /// Approves a submitted assessment (by an evaluator of the person, never the person) and stores the
     /// person's new level in the same transaction. The assessment is immutable afterwards.
     /// - Throws: `AssessmentRuleError` (self-approval, missing evaluator ratings or reasons, wrong state),
-    ///   `StorageError.conflict` for a stale version.
+    ///   `StorageError.conflict` for a stale version, `.forbidden`.
     @discardableResult
-    public func approveAssessment(_ id: Int64, by actorNumber: String, expectedVersion: Int? = nil) async throws -> AssessmentView
+    public func approveAssessment(_ id: Int64, by principal: Principal, expectedVersion: Int? = nil) async throws
+        -> AssessmentView
     {
-        try await transition(id, by: actorNumber, expectedVersion: expectedVersion, action: "approve") {
+        try await transition(id, by: principal, expectedVersion: expectedVersion, action: .assessmentApprove) {
             current, actor, ratings, field in
             try AssessmentRules.approve(
                 state: current.state, personID: current.personID, actor: actor, ratings: ratings, items: field.effective.items)
@@ -129,12 +142,15 @@ extension AppDatabase {
     }
 
     /// Returns a submitted assessment to the person with a comment (by an evaluator).
-    /// - Throws: `AssessmentRuleError` (no comment, own assessment, wrong state), `StorageError.conflict`.
+    /// - Throws: `AssessmentRuleError` (no comment, own assessment, wrong state), `StorageError.conflict`,
+    ///   `.forbidden`.
     @discardableResult
     public func returnAssessment(
-        _ id: Int64, by actorNumber: String, comment: String, expectedVersion: Int? = nil
+        _ id: Int64, by principal: Principal, comment: String, expectedVersion: Int? = nil
     ) async throws -> AssessmentView {
-        try await transition(id, by: actorNumber, expectedVersion: expectedVersion, action: "return", comment: comment) {
+        try await transition(
+            id, by: principal, expectedVersion: expectedVersion, action: .assessmentReturn, comment: comment
+        ) {
             current, actor, _, _ in
             try AssessmentRules.returnForRevision(
                 state: current.state, personID: current.personID, actor: actor, comment: comment)
@@ -142,19 +158,21 @@ extension AppDatabase {
     }
 
     private func transition(
-        _ id: Int64, by actorNumber: String, expectedVersion: Int?, action: String, comment: String? = nil,
+        _ id: Int64, by principal: Principal, expectedVersion: Int?, action: AuditAction, comment: String? = nil,
         rule:
             @escaping @Sendable (AssessmentRows.Header, AssessmentActor, [SkillRating], CatalogIndex.FieldEntry) throws ->
             AssessmentState
     ) async throws -> AssessmentView {
         let index = try await catalogIndex()
         let now = timestamp()
+        let verb = String(action.rawValue.dropFirst("assessment.".count))
         try await transaction { sql in
-            let current = try await AssessmentRows.header(sql, id: id)
+            let current = try await AssessmentRows.header(sql, id: id, lock: true)
+            try await self.authorize(sql, principal, action, person: current.personID)
             guard let field = index.field(id: current.fieldID) else {
                 throw StorageError.corrupt(detail: "assessment \(id) refers to a retired field")
             }
-            let actor = try await AssessmentRows.actor(sql, employeeNumber: actorNumber, personID: current.personID)
+            let actor = try await AssessmentRows.actor(sql, principal, personID: current.personID)
             let ratings = try await AssessmentRows.ratings(sql, id: id, field: field)
             let next = try rule(current, actor, ratings.filter { $0.selfLevel != nil || $0.evaluatorLevel != nil }, field)
             let version = try await AssessmentRows.bumpVersion(
@@ -175,12 +193,12 @@ extension AppDatabase {
                 try await sql.raw("UPDATE assessments SET state = 'draft' WHERE id = \(bind: id)").run()
             }
             try await AssessmentRows.event(
-                sql, id, at: now, actorID: actor.personID, action: action, from: current.state, to: next, comment: comment)
+                sql, id, at: now, actorID: actor.personID, action: verb, from: current.state, to: next, comment: comment)
             try await self.audit(
-                sql, actor: actorNumber, action: "assessment.\(action)", subject: "assessment \(id)",
+                sql, principal, action, subject: "assessment \(id)",
                 detail: "\(current.state.rawValue) → \(next.rawValue); version \(version)" + (comment.map { "; \($0)" } ?? ""))
             if next == .approved || next == .submitted {
-                try await self.recomputeLevels(sql, personID: current.personID, field: field, cause: "assessment \(id) \(action)")
+                try await self.recomputeLevels(sql, personID: current.personID, field: field, cause: "assessment \(id) \(verb)")
             }
         }
         return try await assessment(id)

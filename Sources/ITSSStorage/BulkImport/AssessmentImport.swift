@@ -3,13 +3,13 @@ import ITSSImport
 import SQLKit
 
 extension AppDatabase {
-    /// Imports assessments (one row per rating), all or nothing. With `approvedBy`, every assessment is approved
+    /// Imports assessments (one row per rating), all or nothing. With `approvedBy` (a person id), every assessment is approved
     /// by that evaluator — who must be assigned to each person and may not be the person — and the levels are
     /// stored in the same transaction; otherwise they are drafts. Fields are added to the people's fields.
     /// - Throws: `BulkImportError` listing every bad row with its line (the file's and the database checks').
     @discardableResult
     public func importAssessments(
-        _ parsed: ParsedRows<SpreadsheetRows.RatingRow>, approvedBy: String?, actor: String
+        _ parsed: ParsedRows<SpreadsheetRows.RatingRow>, approvedBy: Int64?, by principal: Principal
     ) async throws -> BulkImportSummary {
         let index = try await catalogIndex()
         let stamp = timestamp()
@@ -18,14 +18,12 @@ extension AppDatabase {
             var errors = parsed.errors
             var evaluatorID: Int64?
             var evaluees = Set<Int64>()
+            try await self.authorize(sql, principal, .importAssessments, person: nil)
+            var approverNumber: String?
             if let approvedBy {
-                switch directory.person(approvedBy, line: 0, column: "--approved-by") {
-                case let .success(id):
-                    evaluatorID = id
-                    evaluees = try await directory.evaluees(of: id, sql)
-                case let .failure(error):
-                    throw StorageError.refused(reason: "--approved-by: " + error.message)
-                }
+                approverNumber = try await PeopleQueries.employeeNumber(sql, personID: approvedBy)
+                evaluatorID = approvedBy
+                evaluees = try await directory.evaluees(of: approvedBy, sql)
             }
             let groups = try await AssessmentImportGroups.build(
                 parsed.rows, directory: directory, index: index, sql: sql, errors: &errors)
@@ -102,8 +100,8 @@ extension AppDatabase {
             try await BulkLevels.addPersonFields(sql, groups: groups, at: stamp)
             let levels = approved ? try await BulkLevels.store(sql, groups: groups, at: stamp, cause: "assessment import") : 0
             try await self.audit(
-                sql, actor: actor, action: "import.assessments", subject: "\(groups.count) assessments",
-                detail: "\(parsed.rows.count) ratings; " + (approvedBy.map { "approved by \($0)" } ?? "drafts"))
+                sql, principal, .importAssessments, subject: "\(groups.count) assessments",
+                detail: "\(parsed.rows.count) ratings; " + (approverNumber.map { "approved by \($0)" } ?? "drafts"))
             return BulkImportSummary(rows: parsed.rows.count, created: groups.count, levelsComputed: levels)
         }
     }

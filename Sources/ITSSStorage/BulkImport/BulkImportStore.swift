@@ -6,11 +6,14 @@ extension AppDatabase {
     /// Imports people, all or nothing: every bad row is reported, and nothing is written unless all are good.
     /// - Throws: `BulkImportError` listing every bad row with its line.
     @discardableResult
-    public func importPeople(_ parsed: ParsedRows<SpreadsheetRows.PersonRow>, actor: String) async throws -> BulkImportSummary {
+    public func importPeople(_ parsed: ParsedRows<SpreadsheetRows.PersonRow>, by principal: Principal) async throws
+        -> BulkImportSummary
+    {
         let rows = parsed.rows
         let index = try await catalogIndex()
         let createdAt = timestamp()
         return try await transaction { sql in
+            try await self.authorize(sql, principal, .importPeople, person: nil)
             let directory = try await BulkDirectory.read(sql)
             var errors = parsed.errors
             var seen: [String: Int] = [:]
@@ -69,7 +72,7 @@ extension AppDatabase {
             }
             try await BatchInsert.run(sql, into: "person_fields", columns: ["person_id", "field_id", "added_at"], rows: links)
             try await self.audit(
-                sql, actor: actor, action: "import.people", subject: "\(rows.count) people", detail: "bulk import")
+                sql, principal, .importPeople, subject: "\(rows.count) people", detail: "bulk import")
             return BulkImportSummary(rows: rows.count, created: rows.count, levelsComputed: 0)
         }
     }
@@ -79,13 +82,15 @@ extension AppDatabase {
     /// - Throws: `BulkImportError` listing every bad row with its line.
     @discardableResult
     public func importExperience(
-        _ parsed: ParsedRows<SpreadsheetRows.ExperienceRow>, actor: String
+        _ parsed: ParsedRows<SpreadsheetRows.ExperienceRow>, by principal: Principal
     ) async throws -> BulkImportSummary {
         let rows = parsed.rows
         let index = try await catalogIndex()
         let createdAt = timestamp()
         let verifiedOn = String(createdAt.prefix(10))
+        let actor = principal.auditName
         return try await transaction { sql in
+            try await self.authorize(sql, principal, .importExperience, person: nil)
             let directory = try await BulkDirectory.read(sql)
             var errors = parsed.errors
             var fieldCache = BulkFieldCache(index: index)
@@ -142,7 +147,7 @@ extension AppDatabase {
                 levels += 1
             }
             try await self.audit(
-                sql, actor: actor, action: "import.experience", subject: "\(rows.count) records", detail: "bulk import")
+                sql, principal, .importExperience, subject: "\(rows.count) records", detail: "bulk import")
             return BulkImportSummary(rows: rows.count, created: rows.count, levelsComputed: levels)
         }
     }

@@ -11,7 +11,7 @@ extension AppDatabase {
     /// - Throws: `DocumentError` if a shipped document no longer reads, or the database error.
     @discardableResult
     public func loadBuiltInStandardsIfEmpty(
-        actor: String = "itss (built-in)", progress: (Standard?) -> Void = { _ in }
+        by principal: Principal = .system("built-in standards"), progress: (Standard?) -> Void = { _ in }
     ) async throws -> [Standard] {
         guard try await storedStandards().isEmpty else { return [] }
         progress(nil)
@@ -22,7 +22,7 @@ extension AppDatabase {
             do {
                 try await importStandard(
                     imported, sourceText: String(decoding: document.bytes, as: UTF8.self), replace: false, errataApplied: true,
-                    actor: actor)
+                    by: principal)
             } catch {
                 guard try await storedStandards().contains(where: { $0.key == imported.standard.key }) else { throw error }
             }

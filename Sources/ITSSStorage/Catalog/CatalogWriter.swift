@@ -16,11 +16,11 @@ extension AppDatabase {
     ///   - sourceText: The document's text, stored with the revision.
     ///   - replace: Whether a different text of the same standard and version may replace the stored one.
     ///   - errataApplied: Whether `document` was imported with errata (recorded; part of the identity).
-    ///   - actor: Who imports, for the audit log.
+    ///   - principal: Who imports (an administrator), for the permission check and the audit log.
     /// - Throws: `StorageError.standardDiffers` when the text differs and `replace` is false; database errors.
     @discardableResult
     public func importStandard(
-        _ document: ImportedDocument, sourceText: String, replace: Bool, errataApplied: Bool, actor: String
+        _ document: ImportedDocument, sourceText: String, replace: Bool, errataApplied: Bool, by principal: Principal
     ) async throws -> CatalogImportOutcome {
         let standard = document.standard
         let standardJSON = try CatalogRowCoding.json(standard)
@@ -83,14 +83,15 @@ extension AppDatabase {
                     INSERT INTO standard_revisions (standard_id, revision, source_sha256, content_sha256, source_text,
                         standard_json, imported_at, imported_by)
                     VALUES (\(bind: standardID), \(bind: revision), \(bind: standard.source.sha256), \(bind: contentSHA),
-                        \(bind: sourceText), \(bind: standardJSON), \(bind: importedAt), \(bind: actor))
+                        \(bind: sourceText), \(bind: standardJSON), \(bind: importedAt), \(bind: principal.auditName))
                     RETURNING id
                     """
                 ).first().map { try $0.decode(column: "id", as: Int64.self) } ?? 0
             try await CatalogRows.writeDiagnostics(sql, revisionID: revisionID, diagnostics: document.diagnostics)
-            let action = existing == nil ? "catalog.import" : "catalog.replace"
+            let action: AuditAction = existing == nil ? .catalogImport : .catalogReplace
+            try await self.authorize(sql, principal, action, person: nil)
             try await self.audit(
-                sql, actor: actor, action: action, subject: "\(standard.key.name) \(standard.key.version)",
+                sql, principal, action, subject: "\(standard.key.name) \(standard.key.version)",
                 detail: "revision \(revision) from \(standard.source.fileName) sha256 \(standard.source.sha256)"
                     + (retired > 0 ? "; \(retired) item(s) retired" : ""))
             return existing == nil

@@ -4,15 +4,14 @@ import SQLKit
 /// Rows of `experience_records`.
 enum ExperienceRows {
     static func insert(
-        _ sql: any SQLDatabase, _ new: NewExperience, personID: Int64, fieldID: Int64, recordID: Int64?, version: Int,
-        createdAt: String, actor: String
+        _ sql: any SQLDatabase, _ new: NewExperience, recordID: Int64?, version: Int, createdAt: String, actor: String
     ) async throws -> Int64 {
         guard
             let row = try await sql.raw(
                 """
                 INSERT INTO experience_records (record_id, version, person_id, field_id, role, from_on, to_on, peak_staff,
                     annual_contract_yen, customer, description, created_at, created_by)
-                VALUES (\(bind: recordID), \(bind: version), \(bind: personID), \(bind: fieldID), \(bind: new.role.rawValue),
+                VALUES (\(bind: recordID), \(bind: version), \(bind: new.personID), \(bind: new.fieldID), \(bind: new.role.rawValue),
                     \(bind: new.from.description), \(bind: new.to?.description), \(bind: new.peakStaff), \(bind: new.annualContractYen),
                     \(bind: new.customer), \(bind: new.description), \(bind: createdAt), \(bind: actor))
                 RETURNING id

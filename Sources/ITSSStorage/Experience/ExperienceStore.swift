@@ -3,60 +3,67 @@ import SQLKit
 
 extension AppDatabase {
     /// Records a piece of track record, unverified. One transaction; audited; provisional level recomputed.
-    /// - Throws: `StorageError.notFound` for an unknown person or field, `.refused` for invalid values.
+    /// - Throws: `StorageError.notFound` for an unknown person or field, `.refused` for invalid values,
+    ///   `.forbidden`.
     @discardableResult
-    public func addExperience(_ new: NewExperience, actor: String) async throws -> ExperienceRecord {
+    public func addExperience(_ new: NewExperience, by principal: Principal) async throws -> ExperienceRecord {
         try new.validate()
-        let field = try await catalogIndex().resolveField(new.field)
+        let field = try await experienceField(new.fieldID)
         let createdAt = timestamp()
         return try await transaction { sql in
-            let personID = try await PeopleQueries.personID(sql, employeeNumber: new.employeeNumber)
+            try await self.authorize(sql, principal, .experienceAdd, person: new.personID)
+            let number = try await PeopleQueries.employeeNumber(sql, personID: new.personID)
             let id = try await ExperienceRows.insert(
-                sql, new, personID: personID, fieldID: field.id, recordID: nil, version: 1,
-                createdAt: createdAt, actor: actor)
+                sql, new, recordID: nil, version: 1, createdAt: createdAt, actor: principal.auditName)
             try await self.audit(
-                sql, actor: actor, action: "experience.add", subject: "experience \(id)",
-                detail: "\(new.employeeNumber) in \(field.reference): \(new.role.label) \(new.from)…\(new.to?.description ?? "")")
-            try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience \(id) added")
+                sql, principal, .experienceAdd, subject: "experience \(id)",
+                detail: "\(number) in \(field.reference): \(new.role.label) \(new.from)…\(new.to?.description ?? "")")
+            try await self.recomputeLevels(sql, personID: new.personID, field: field, cause: "experience \(id) added")
             return try await ExperienceRows.record(sql, id: id, field: field.reference)
         }
     }
 
     /// Records a correction of a record as its next version (unverified). The verified version stays in force
     /// for the official level until the correction is verified. One transaction; audited.
-    /// - Throws: `StorageError.notFound` for an unknown record, `.refused` when the person or field differs.
+    /// - Throws: `StorageError.notFound` for an unknown record, `.refused` when the person differs, `.forbidden`.
     @discardableResult
-    public func correctExperience(recordID: Int64, with new: NewExperience, actor: String) async throws -> ExperienceRecord {
+    public func correctExperience(recordID: Int64, with new: NewExperience, by principal: Principal) async throws
+        -> ExperienceRecord
+    {
         try new.validate()
-        let field = try await catalogIndex().resolveField(new.field)
+        let field = try await experienceField(new.fieldID)
         let createdAt = timestamp()
         return try await transaction { sql in
             guard
                 let latest = try await sql.raw(
-                    "SELECT version, person_id FROM experience_records WHERE record_id = \(bind: recordID) ORDER BY version DESC LIMIT 1"
+                    """
+                    SELECT version, person_id FROM experience_records WHERE record_id = \(bind: recordID)
+                    ORDER BY version DESC LIMIT 1\(AssessmentRows.forUpdate(sql))
+                    """
                 ).first()
             else { throw StorageError.notFound(what: "experience record \(recordID)") }
-            let personID = try await PeopleQueries.personID(sql, employeeNumber: new.employeeNumber)
-            guard try latest.decode(column: "person_id", as: Int64.self) == personID else {
+            guard try latest.decode(column: "person_id", as: Int64.self) == new.personID else {
                 throw StorageError.refused(reason: "experience record \(recordID) belongs to another person")
             }
+            try await self.authorize(sql, principal, .experienceCorrect, person: new.personID)
             let version = try latest.decode(column: "version", as: Int.self) + 1
             let id = try await ExperienceRows.insert(
-                sql, new, personID: personID, fieldID: field.id, recordID: recordID,
-                version: version, createdAt: createdAt, actor: actor)
+                sql, new, recordID: recordID, version: version, createdAt: createdAt, actor: principal.auditName)
             try await self.audit(
-                sql, actor: actor, action: "experience.correct", subject: "experience \(recordID)",
-                detail: "version \(version)")
-            try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience \(recordID) corrected")
+                sql, principal, .experienceCorrect, subject: "experience \(recordID)", detail: "version \(version)")
+            try await self.recomputeLevels(sql, personID: new.personID, field: field, cause: "experience \(recordID) corrected")
             return try await ExperienceRows.record(sql, id: id, field: field.reference)
         }
     }
 
-    /// Verifies the latest version of a record. Only an evaluator assigned to the person may; nobody verifies
-    /// their own record; a verified version is immutable. One transaction; audited; levels recomputed.
-    /// - Throws: `StorageError.refused` for self-verification, a non-evaluator or an already verified version.
+    /// Verifies the latest version of a record. Only an evaluator assigned to the person may (the principal's
+    /// person); nobody verifies their own record; a verified version is immutable. One transaction; audited;
+    /// levels recomputed.
+    /// - Throws: `StorageError.refused` for self-verification, a non-evaluator or an already verified version;
+    ///   `.forbidden`.
     @discardableResult
-    public func verifyExperience(recordID: Int64, by evaluatorNumber: String, on day: Day? = nil) async throws -> ExperienceRecord
+    public func verifyExperience(recordID: Int64, by principal: Principal, on day: Day? = nil) async throws
+        -> ExperienceRecord
     {
         let index = try await catalogIndex()
         let verifiedAt = timestamp()
@@ -66,7 +73,7 @@ extension AppDatabase {
                 let latest = try await sql.raw(
                     """
                     SELECT id, person_id, field_id, verified_by FROM experience_records WHERE record_id = \(bind: recordID)
-                    ORDER BY version DESC LIMIT 1
+                    ORDER BY version DESC LIMIT 1\(AssessmentRows.forUpdate(sql))
                     """
                 ).first()
             else { throw StorageError.notFound(what: "experience record \(recordID)") }
@@ -75,10 +82,14 @@ extension AppDatabase {
             guard let field = index.field(id: try latest.decode(column: "field_id", as: Int64.self)) else {
                 throw StorageError.corrupt(detail: "experience record \(recordID) refers to a retired field")
             }
-            let evaluatorID = try await PeopleQueries.personID(sql, employeeNumber: evaluatorNumber)
+            guard let evaluatorID = principal.personID else {
+                throw StorageError.refused(reason: "records are verified by an evaluator: act as one (--as EMPLOYEE_NUMBER)")
+            }
+            let evaluatorNumber = principal.employeeNumber ?? "#\(evaluatorID)"
             if evaluatorID == personID {
                 throw StorageError.refused(reason: "\(evaluatorNumber) cannot verify their own experience record")
             }
+            try await self.authorize(sql, principal, .experienceVerify, person: personID)
             guard try await PeopleQueries.isEvaluator(sql, evaluatorID: evaluatorID, of: personID) else {
                 throw StorageError.refused(reason: "\(evaluatorNumber) is not an evaluator of the record's person")
             }
@@ -94,11 +105,21 @@ extension AppDatabase {
                 """
             ).run()
             try await self.audit(
-                sql, actor: evaluatorNumber, action: "experience.verify", subject: "experience \(recordID)",
-                detail: "version id \(id)")
+                sql, principal, .experienceVerify, subject: "experience \(recordID)", detail: "version id \(id)")
             try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience \(recordID) verified")
             return try await ExperienceRows.record(sql, id: id, field: field.reference)
         }
+    }
+
+    /// The catalog entry of a field a record can be in.
+    private func experienceField(_ fieldID: Int64) async throws -> CatalogIndex.FieldEntry {
+        guard let field = try await catalogIndex().field(id: fieldID) else {
+            throw StorageError.notFound(what: "specialty field #\(fieldID)")
+        }
+        if field.effective.kind == .sharedLevels {
+            throw StorageError.refused(reason: "\"\(field.reference.field)\" supplies levels to other fields; choose a specialty field")
+        }
+        return field
     }
 
     /// The latest version of every record of a person, optionally in one field.

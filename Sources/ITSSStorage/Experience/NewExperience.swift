@@ -1,10 +1,9 @@
 import ITSSDomain
 
-/// What is needed to record a piece of track record (or a correction of one).
+/// What is needed to record a piece of track record (or a correction of one), with ids (see `ExperienceForm`).
 public struct NewExperience: Sendable, Hashable {
-    public var employeeNumber: String
-    /// The specialty field as typed (resolved like `itss catalog show`).
-    public var field: String
+    public var personID: Int64
+    public var fieldID: Int64
     public var role: Role
     public var from: Day
     public var to: Day?
@@ -14,11 +13,11 @@ public struct NewExperience: Sendable, Hashable {
     public var description: String?
 
     public init(
-        employeeNumber: String, field: String, role: Role, from: Day, to: Day? = nil, peakStaff: Int? = nil,
+        personID: Int64, fieldID: Int64, role: Role, from: Day, to: Day? = nil, peakStaff: Int? = nil,
         annualContractYen: Int64? = nil, customer: String? = nil, description: String? = nil
     ) {
-        self.employeeNumber = employeeNumber
-        self.field = field
+        self.personID = personID
+        self.fieldID = fieldID
         self.role = role
         self.from = from
         self.to = to

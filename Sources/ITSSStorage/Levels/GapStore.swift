@@ -4,13 +4,14 @@ import SQLKit
 extension AppDatabase {
     /// The gap between a person's official standing and a target level of a field (approved ratings and
     /// verified records), with every unmet condition up to the target.
-    /// - Throws: `StorageError.notFound` for unknown names, `GapError.targetNotDefined` naming the field's levels.
+    /// - Throws: `StorageError.notFound` for unknown ids, `GapError.targetNotDefined` naming the field's levels.
     public func gap(
-        of employeeNumber: String, field fieldQuery: String, target: Int, basis: LevelBasis = .approved
+        personID: Int64, fieldID: Int64, target: Int, basis: LevelBasis = .approved
     ) async throws -> FieldGap {
         let sql = try sql()
-        let field = try await catalogIndex().resolveField(fieldQuery)
-        let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
+        guard let field = try await catalogIndex().field(id: fieldID) else {
+            throw StorageError.notFound(what: "specialty field #\(fieldID)")
+        }
         let inputs = try await LevelInputs.read(sql, personID: personID, field: field, before: nil)
         switch basis {
         case .approved:

@@ -11,6 +11,8 @@ enum SchemaMigrations {
         M005_CreateExperience(),
         M006_CreateLevels(),
         M007_CreatePlans(),
+        M008_AuditPrincipal(),
+        M009_ReadIndexes(),
     ]
 }
 
@@ -52,6 +54,6 @@ extension AppDatabase {
         let migrations = Migrations()
         migrations.add(SchemaMigrations.all)
         let database = try fluent()
-        return Migrator(databaseFactory: { _ in database }, migrations: migrations, on: eventLoop, migrationLogLevel: .debug)
+        return Migrator(databaseFactory: { _ in database }, migrations: migrations, on: database.eventLoop, migrationLogLevel: .debug)
     }
 }

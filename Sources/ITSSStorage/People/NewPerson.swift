@@ -1,27 +1,27 @@
 import ITSSDomain
 
-/// What is needed to add a person.
+/// What is needed to add a person, with ids (see `PersonForm` and `AppDatabase.resolve(_:)` for what people type).
 public struct NewPerson: Sendable, Hashable {
     public var employeeNumber: String
     public var name: String
     public var email: String?
-    /// The org unit's code, if the person belongs to one.
-    public var orgUnitCode: String?
+    /// The org unit, if the person belongs to one.
+    public var orgUnitID: Int64?
     public var active: Bool
     public var joinedOn: Day?
-    /// Specialty field names as typed (resolved like `itss catalog show`).
-    public var fields: [String]
+    /// The specialty fields the person works in.
+    public var fieldIDs: [Int64]
 
     public init(
-        employeeNumber: String, name: String, email: String? = nil, orgUnitCode: String? = nil, active: Bool = true,
-        joinedOn: Day? = nil, fields: [String] = []
+        employeeNumber: String, name: String, email: String? = nil, orgUnitID: Int64? = nil, active: Bool = true,
+        joinedOn: Day? = nil, fieldIDs: [Int64] = []
     ) {
         self.employeeNumber = employeeNumber
         self.name = name
         self.email = email
-        self.orgUnitCode = orgUnitCode
+        self.orgUnitID = orgUnitID
         self.active = active
         self.joinedOn = joinedOn
-        self.fields = fields
+        self.fieldIDs = fieldIDs
     }
 }

@@ -5,17 +5,21 @@ extension AppDatabase {
     /// Creates a development plan towards a target level. Without `actions`, the plan gets the actions the gap
     /// suggests (one per knowledge item to learn and per role to take on). One transaction; audited; the
     /// first version is kept in the plan history.
-    /// - Throws: `GapError.targetNotDefined`, `StorageError.notFound` for unknown names.
+    /// - Throws: `GapError.targetNotDefined`, `StorageError.notFound` for unknown ids, `.forbidden`.
     @discardableResult
     public func createPlan(
-        for employeeNumber: String, field fieldQuery: String, target: Int, actions: [PlanAction]? = nil, actor: String
+        personID: Int64, fieldID: Int64, target: Int, actions: [PlanAction]? = nil, by principal: Principal
     ) async throws -> PlanView {
-        let field = try await catalogIndex().resolveField(fieldQuery)
-        let gap = try await gap(of: employeeNumber, field: fieldQuery, target: target)
+        guard let field = try await catalogIndex().field(id: fieldID) else {
+            throw StorageError.notFound(what: "specialty field #\(fieldID)")
+        }
+        let gap = try await gap(personID: personID, fieldID: fieldID, target: target)
         let planned = actions ?? DevelopmentPlan.suggestedActions(from: gap)
         let createdAt = timestamp()
+        let actor = principal.auditName
         let id = try await transaction { sql in
-            let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
+            try await self.authorize(sql, principal, .planCreate, person: personID)
+            let employeeNumber = try await PeopleQueries.employeeNumber(sql, personID: personID)
             guard
                 let row = try await sql.raw(
                     """
@@ -28,7 +32,7 @@ extension AppDatabase {
             try await PlanRows.writeActions(sql, planID: id, actions: planned)
             try await PlanRows.snapshot(sql, planID: id, version: 1, at: createdAt, actor: actor, actions: planned)
             try await self.audit(
-                sql, actor: actor, action: "plan.create", subject: "plan \(id)",
+                sql, principal, .planCreate, subject: "plan \(id)",
                 detail: "\(employeeNumber) → \(field.reference.field) level \(target); \(planned.count) action(s)")
             return id
         }
@@ -37,17 +41,25 @@ extension AppDatabase {
 
     /// Changes one action (1-based `position`) or appends one (`append`). Version-checked; audited; the new
     /// state is kept in the plan history.
-    /// - Throws: `StorageError.conflict` for a stale version, `.notFound` for an unknown plan or position.
+    /// - Throws: `StorageError.conflict` for a stale version, `.notFound` for an unknown plan or position,
+    ///   `.forbidden`.
     @discardableResult
     public func updatePlan(
         _ id: Int64, action position: Int? = nil, change: PlanActionChange = PlanActionChange(), append: PlanAction? = nil,
-        expectedVersion: Int? = nil, actor: String
+        expectedVersion: Int? = nil, by principal: Principal
     ) async throws -> PlanView {
         let now = timestamp()
+        let actor = principal.auditName
         try await transaction { sql in
-            guard let row = try await sql.raw("SELECT version FROM development_plans WHERE id = \(bind: id)").first() else {
+            guard
+                let row = try await sql.raw(
+                    "SELECT version, person_id FROM development_plans WHERE id = \(bind: id)\(AssessmentRows.forUpdate(sql))"
+                ).first()
+            else {
                 throw StorageError.notFound(what: "plan \(id)")
             }
+            try await self.authorize(
+                sql, principal, .planUpdate, person: try row.decode(column: "person_id", as: Int64.self))
             let current = try row.decode(column: "version", as: Int.self)
             let expected = expectedVersion ?? current
             guard expected == current,
@@ -80,7 +92,7 @@ extension AppDatabase {
             try await PlanRows.writeActions(sql, planID: id, actions: actions)
             try await PlanRows.snapshot(sql, planID: id, version: version, at: now, actor: actor, actions: actions)
             try await self.audit(
-                sql, actor: actor, action: "plan.update", subject: "plan \(id)",
+                sql, principal, .planUpdate, subject: "plan \(id)",
                 detail: "version \(version); " + detail.joined(separator: "; "))
         }
         return try await plan(id)

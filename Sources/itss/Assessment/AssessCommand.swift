@@ -18,11 +18,14 @@ struct AssessCommand: AsyncParsableCommand {
         @Argument(help: "The person's employee number.") var employeeNumber: String
         @Option(help: "The specialty field.") var field: String
         @Option(help: "The cycle, e.g. 2026H2.") var cycle: Cycle
+        @Option(name: .customLong("as"), help: "Who starts it (employee number), if not the operator.") var actingFor: String?
 
         func run() async throws {
             try await reportingErrors {
-                let view = try await DatabaseSession.with {
-                    try await $0.startAssessment(of: employeeNumber, field: field, cycle: cycle, actor: DatabaseSession.actor)
+                let view = try await DatabaseSession.with { database in
+                    try await database.startAssessment(
+                        personID: try await database.personID(employeeNumber), fieldID: try await database.fieldID(field),
+                        cycle: cycle, by: try await DatabaseSession.principal(database, actingFor: actingFor))
                 }
                 Output.line(
                     "Started assessment #\(view.id): \(view.employeeNumber) in \(view.field) for \(view.cycle) (\(view.ratings.count) skill items)."
@@ -47,9 +50,9 @@ struct AssessCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let view = try await DatabaseSession.with { database in
                     try await database.rate(
-                        assessment: assessment, item: item, level: level, by: actor, asEvaluator: evaluator, note: note,
-                        evidence: evidence,
-                        reason: reason, expectedVersion: expectVersion)
+                        assessment: assessment, item: try await database.itemID(item, inAssessment: assessment), level: level,
+                        asEvaluator: evaluator, by: try await DatabaseSession.principal(database, actingFor: actor), note: note,
+                        evidence: evidence, reason: reason, expectedVersion: expectVersion)
                 }
                 Output.line("Assessment #\(view.id) is at version \(view.version).")
             }
@@ -64,8 +67,10 @@ struct AssessCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let view = try await DatabaseSession.with {
-                    try await $0.submitAssessment(assessment, by: actor, expectedVersion: expectVersion)
+                let view = try await DatabaseSession.with { database in
+                    try await database.submitAssessment(
+                        assessment, by: try await DatabaseSession.principal(database, actingFor: actor),
+                        expectedVersion: expectVersion)
                 }
                 Output.line("Assessment #\(view.id) is submitted.")
             }
@@ -81,7 +86,9 @@ struct AssessCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let (view, levels) = try await DatabaseSession.with { database in
-                    let view = try await database.approveAssessment(assessment, by: actor, expectedVersion: expectVersion)
+                    let view = try await database.approveAssessment(
+                        assessment, by: try await DatabaseSession.principal(database, actingFor: actor),
+                        expectedVersion: expectVersion)
                     return (
                         view,
                         try await database.levels(
@@ -104,8 +111,10 @@ struct AssessCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let view = try await DatabaseSession.with {
-                    try await $0.returnAssessment(assessment, by: actor, comment: comment, expectedVersion: expectVersion)
+                let view = try await DatabaseSession.with { database in
+                    try await database.returnAssessment(
+                        assessment, by: try await DatabaseSession.principal(database, actingFor: actor), comment: comment,
+                        expectedVersion: expectVersion)
                 }
                 Output.line("Assessment #\(view.id) is returned to \(view.employeeNumber).")
             }

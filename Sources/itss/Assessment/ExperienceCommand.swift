@@ -19,8 +19,8 @@ struct ExperienceCommand: AsyncParsableCommand {
         @Option(help: "Customer or service name.") var customer: String?
         @Option(help: "What the work was.") var description: String?
 
-        var record: NewExperience {
-            NewExperience(
+        var record: ExperienceForm {
+            ExperienceForm(
                 employeeNumber: employeeNumber, field: field, role: role, from: from, to: to, peakStaff: staff,
                 annualContractYen: contract?.value, customer: customer, description: description)
         }
@@ -32,8 +32,9 @@ struct ExperienceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let record = try await DatabaseSession.with {
-                    try await $0.addExperience(options.record, actor: DatabaseSession.actor)
+                let record = try await DatabaseSession.with { database in
+                    try await database.addExperience(
+                        try await database.resolve(options.record), by: try await DatabaseSession.principal(database))
                 }
                 Output.line(
                     "Recorded experience #\(record.recordID) (not verified yet: `itss experience verify \(record.recordID) --as EVALUATOR`)."
@@ -49,8 +50,10 @@ struct ExperienceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let corrected = try await DatabaseSession.with {
-                    try await $0.correctExperience(recordID: record, with: options.record, actor: DatabaseSession.actor)
+                let corrected = try await DatabaseSession.with { database in
+                    try await database.correctExperience(
+                        recordID: record, with: try await database.resolve(options.record),
+                        by: try await DatabaseSession.principal(database))
                 }
                 Output.line("Recorded version \(corrected.version) of experience #\(corrected.recordID) (not verified yet).")
             }
@@ -65,8 +68,9 @@ struct ExperienceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let verified = try await DatabaseSession.with {
-                    try await $0.verifyExperience(recordID: record, by: actor, on: on)
+                let verified = try await DatabaseSession.with { database in
+                    try await database.verifyExperience(
+                        recordID: record, by: try await DatabaseSession.principal(database, actingFor: actor), on: on)
                 }
                 Output.line("Experience #\(verified.recordID) version \(verified.version) is verified.")
             }

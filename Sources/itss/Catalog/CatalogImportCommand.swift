@@ -32,7 +32,7 @@ struct CatalogImportCommand: AsyncParsableCommand {
             let outcome = try await DatabaseSession.with { database in
                 try await database.importStandard(
                     imported, sourceText: String(decoding: bytes, as: UTF8.self), replace: replace,
-                    errataApplied: !document.noErrata, actor: DatabaseSession.actor)
+                    errataApplied: !document.noErrata, by: try await DatabaseSession.principal(database))
             }
             switch outcome {
             case let .created(key):

@@ -16,7 +16,8 @@ struct GapCommand: AsyncParsableCommand {
         try await reportingErrors {
             let gap = try await DatabaseSession.with { database in
                 try await database.gap(
-                    of: employeeNumber, field: target.field, target: target.level, basis: provisional ? .provisional : .approved)
+                    personID: try await database.personID(employeeNumber), fieldID: try await database.fieldID(target.field),
+                    target: target.level, basis: provisional ? .provisional : .approved)
             }
             if json { return try Output.json(gap) }
             Output.line(

@@ -16,8 +16,10 @@ struct PlanCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let plan = try await DatabaseSession.with {
-                    try await $0.createPlan(
-                        for: employeeNumber, field: target.field, target: target.level, actor: DatabaseSession.actor)
+                    let database = $0
+                    return try await database.createPlan(
+                        personID: try await database.personID(employeeNumber), fieldID: try await database.fieldID(target.field),
+                        target: target.level, by: try await DatabaseSession.principal(database))
                 }
                 Output.line("Created plan #\(plan.id) with \(plan.actions.count) action(s).")
                 Output.line(PlanReport.render(plan))
@@ -74,7 +76,7 @@ struct PlanCommand: AsyncParsableCommand {
                             PlanAction(
                                 kind: kind, title: $0, dueOn: action == nil ? due : nil, owner: action == nil ? owner : nil)
                         },
-                        expectedVersion: expectVersion, actor: DatabaseSession.actor)
+                        expectedVersion: expectVersion, by: try await DatabaseSession.principal(database))
                 }
                 Output.line(PlanReport.render(view))
             }

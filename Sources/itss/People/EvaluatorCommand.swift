@@ -19,8 +19,13 @@ struct EvaluatorCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                try await DatabaseSession.with {
-                    try await $0.assignEvaluator(evaluator, toOrgUnit: org, toPerson: person, actor: DatabaseSession.actor)
+                try await DatabaseSession.with { database in
+                    let scope: EvaluatorScope =
+                        if let org { .orgUnit(try await database.orgUnitID(org)) } else {
+                            .person(try await database.personID(person ?? ""))
+                        }
+                    try await database.assignEvaluator(
+                        try await database.personID(evaluator), to: scope, by: try await DatabaseSession.principal(database))
                 }
                 Output.line("\(evaluator) now evaluates " + (org.map { "org unit \($0)" } ?? person ?? "") + ".")
             }

@@ -41,7 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
                 let summary = try await ImportCommand.reporting(file) {
                     let rows = try SpreadsheetRows.people(ImportCommand.read(file))
                     Output.note("Importing \(rows.count) people…")
-                    return try await DatabaseSession.with { try await $0.importPeople(rows, actor: DatabaseSession.actor) }
+                    return try await DatabaseSession.with { try await $0.importPeople(rows, by: try await DatabaseSession.principal($0)) }
                 }
                 Output.line("Imported \(summary.created) people.")
             }
@@ -58,7 +58,7 @@ struct ImportCommand: AsyncParsableCommand {
                 let summary = try await ImportCommand.reporting(file) {
                     let rows = try SpreadsheetRows.experience(ImportCommand.read(file))
                     Output.note("Importing \(rows.count) experience records…")
-                    return try await DatabaseSession.with { try await $0.importExperience(rows, actor: DatabaseSession.actor) }
+                    return try await DatabaseSession.with { try await $0.importExperience(rows, by: try await DatabaseSession.principal($0)) }
                 }
                 Output.line("Imported \(summary.created) experience records; \(summary.levelsComputed) level(s) recomputed.")
             }
@@ -77,7 +77,17 @@ struct ImportCommand: AsyncParsableCommand {
                     let rows = try SpreadsheetRows.ratings(ImportCommand.read(file))
                     Output.note("Importing \(rows.count) ratings…")
                     return try await DatabaseSession.with {
-                        try await $0.importAssessments(rows, approvedBy: approvedBy, actor: DatabaseSession.actor)
+                        let database = $0
+                        var approverID: Int64?
+                        if let approvedBy {
+                            do {
+                                approverID = try await database.personID(approvedBy)
+                            } catch {
+                                throw CLIError("--approved-by: " + CLIError(error).message)
+                            }
+                        }
+                        return try await database.importAssessments(
+                            rows, approvedBy: approverID, by: try await DatabaseSession.principal(database))
                     }
                 }
                 let seconds = Date().timeIntervalSince(start)

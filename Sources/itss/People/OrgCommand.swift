@@ -16,7 +16,11 @@ struct OrgCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let unit = try await DatabaseSession.with {
-                    try await $0.createOrgUnit(code: code, name: name, parentCode: parent, actor: DatabaseSession.actor)
+                    let database = $0
+                    var parentID: Int64?
+                    if let parent { parentID = try await database.orgUnitID(parent) }
+                    return try await database.createOrgUnit(
+                        code: code, name: name, parentID: parentID, by: try await DatabaseSession.principal(database))
                 }
                 Output.line("Added org unit \(unit.code) \"\(unit.name)\".")
             }

@@ -22,10 +22,11 @@ struct PersonCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let person = try await DatabaseSession.with { database in
                     try await database.addPerson(
-                        NewPerson(
-                            employeeNumber: employeeNumber, name: name, email: email, orgUnitCode: org, active: !inactive,
-                            joinedOn: joined, fields: fields),
-                        actor: DatabaseSession.actor)
+                        try await database.resolve(
+                            PersonForm(
+                                employeeNumber: employeeNumber, name: name, email: email, orgUnit: org, active: !inactive,
+                                joinedOn: joined, fields: fields)),
+                        by: try await DatabaseSession.principal(database))
                 }
                 Output.line(
                     "Added \(person.employeeNumber) \(person.name)"
@@ -43,8 +44,10 @@ struct PersonCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                try await DatabaseSession.with {
-                    try await $0.addField(field, toPerson: employeeNumber, actor: DatabaseSession.actor)
+                try await DatabaseSession.with { database in
+                    try await database.addField(
+                        try await database.fieldID(field), toPerson: try await database.personID(employeeNumber),
+                        by: try await DatabaseSession.principal(database))
                 }
                 Output.line("\(employeeNumber) now works in \(field).")
             }
@@ -52,28 +55,51 @@ struct PersonCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List people.")
+        static let configuration = CommandConfiguration(abstract: "List people, a page at a time.")
         @Option(help: "Only this org unit and its sub-units.") var org: String?
         @Flag(help: "Leave out inactive people.") var activeOnly = false
+        @Option(help: "The page to show (from 1).") var page = 1
+        @Option(help: "People per page (1–1000).") var perPage = 50
         @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            guard page >= 1 else { throw ValidationError("--page starts at 1") }
+            guard (1...1000).contains(perPage) else { throw ValidationError("--per-page must be between 1 and 1000") }
+        }
 
         func run() async throws {
             try await reportingErrors {
-                let (people, units) = try await DatabaseSession.with { database in
-                    (try await database.people(inOrgUnit: org, includeInactive: !activeOnly), try await database.orgUnits())
+                let (list, units) = try await DatabaseSession.with { database in
+                    var unitID: Int64?
+                    if let org { unitID = try await database.orgUnitID(org) }
+                    return (
+                        try await database.people(
+                            inOrgUnit: unitID, includeInactive: !activeOnly, page: PageRequest(page: page, perPage: perPage)),
+                        try await database.orgUnits()
+                    )
                 }
-                if json { return try Output.json(people) }
-                guard !people.isEmpty else {
-                    return Output.line("No people yet. Add one with `itss person add` or `itss import people FILE.csv`.")
+                if json { return try Output.json(list) }
+                guard list.total > 0 else {
+                    return Output.line(
+                        org == nil
+                            ? "No people yet. Add one with `itss person add` or `itss import people FILE.csv`."
+                            : "Nobody in \(org ?? "") or its sub-units yet.")
                 }
+                guard !list.items.isEmpty else {
+                    return Output.line("Page \(list.page) is empty: there are \(list.pageCount) page(s) of \(list.total) people.")
+                }
+                let codes = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
                 var table = TextTable(header: ["Employee", "Name", "Org unit", "Active", "Fields"])
-                for person in people {
+                for person in list.items {
                     table.rows.append([
-                        person.employeeNumber, person.name, units.first { $0.id == person.orgUnitID }?.code ?? "—",
+                        person.employeeNumber, person.name, person.orgUnitID.flatMap { codes[$0] } ?? "—",
                         person.active ? "yes" : "no", person.fields.map(\.field).joined(separator: ", "),
                     ])
                 }
                 Output.line(table.rendered())
+                Output.line(
+                    "Page \(list.page) of \(list.pageCount) (\(list.total) people)"
+                        + (list.page < list.pageCount ? "; next: --page \(list.page + 1)" : ""))
             }
         }
     }

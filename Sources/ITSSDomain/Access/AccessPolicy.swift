@@ -1,0 +1,49 @@
+/// How the person a use case is about relates to the principal.
+public enum SubjectRelation: Sendable, Hashable {
+    /// The use case is about no one person (org units, catalog, bulk imports).
+    case organisation
+    /// The principal's own data.
+    case own
+    /// A person the principal's evaluator assignments cover.
+    case evaluatee
+    /// Anyone else.
+    case other
+}
+
+/// The principal may not perform the use case. The message names the action, never the other person's data.
+public struct AccessDenied: Error, Sendable, Hashable, CustomStringConvertible {
+    public var action: AuditAction
+    public var role: AccessRole
+
+    public var description: String {
+        "not allowed: \(role.rawValue) may not perform \(action.rawValue) here"
+    }
+}
+
+/// Which role may perform which use case on whose data. Person-bound workflow rules (`AssessmentRules`) apply
+/// after this check: an administrator passes here, yet still cannot approve an assessment without being an
+/// assigned evaluator of the person.
+public enum AccessPolicy {
+    /// Whether `principal` may perform `action` on a subject related to it as `relation`.
+    public static func permits(_ principal: Principal, _ action: AuditAction, on relation: SubjectRelation) -> Bool {
+        let role = principal.role
+        if role == .administrator { return true }
+        switch action {
+        case .catalogImport, .catalogReplace, .demoGenerate:
+            return false
+        case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience:
+            return role == .hr
+        case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate:
+            return role == .hr || relation == .own || relation == .evaluatee
+        case .assessmentRateSelf, .assessmentSubmit:
+            return relation == .own
+        case .assessmentRateEvaluator, .assessmentApprove, .assessmentReturn, .experienceVerify:
+            return relation == .evaluatee
+        }
+    }
+
+    /// - Throws: `AccessDenied` when `permits` is false.
+    public static func check(_ principal: Principal, _ action: AuditAction, on relation: SubjectRelation) throws {
+        guard permits(principal, action, on: relation) else { throw AccessDenied(action: action, role: principal.role) }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// How much concurrency the facade has, and how long writers wait for each other. One typed place, read from
+/// the environment by the CLI (and, next, by `itss serve` with its flags on top).
+public struct StorageConfiguration: Sendable, Hashable {
+    /// Event loops the database connections run on (SQLite: one connection per loop; PostgreSQL: a pool per loop).
+    public var eventLoops: Int
+    /// Threads that run SQLite's blocking calls.
+    public var sqliteThreads: Int
+    /// PostgreSQL connections per event loop.
+    public var postgresConnectionsPerLoop: Int
+    /// How long an SQLite writer waits for another process's write to finish before giving up (nothing written).
+    public var sqliteBusyTimeout: Duration
+
+    public init(
+        eventLoops: Int = 1, sqliteThreads: Int = 1, postgresConnectionsPerLoop: Int = 4,
+        sqliteBusyTimeout: Duration = .seconds(60)
+    ) {
+        self.eventLoops = max(1, eventLoops)
+        self.sqliteThreads = max(1, sqliteThreads)
+        self.postgresConnectionsPerLoop = max(1, postgresConnectionsPerLoop)
+        self.sqliteBusyTimeout = sqliteBusyTimeout
+    }
+
+    /// A command-line process: one loop and one connection are enough, since it does one thing at a time.
+    public static let commandLine = StorageConfiguration()
+
+    /// A server: a loop and an SQLite thread per core, and a PostgreSQL pool sized for concurrent requests.
+    public static var server: StorageConfiguration {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return StorageConfiguration(eventLoops: cores, sqliteThreads: cores, postgresConnectionsPerLoop: 8)
+    }
+
+    /// `base` with the settings the environment overrides: `ITSS_DB_EVENT_LOOPS`, `ITSS_SQLITE_THREADS`,
+    /// `ITSS_PG_CONNECTIONS_PER_LOOP`, `ITSS_SQLITE_BUSY_TIMEOUT_MS`. Values that are not positive integers are
+    /// ignored.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, base: StorageConfiguration = .commandLine
+    ) -> StorageConfiguration {
+        func positive(_ name: String) -> Int? {
+            environment[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        }
+        var configuration = base
+        if let value = positive("ITSS_DB_EVENT_LOOPS") { configuration.eventLoops = value }
+        if let value = positive("ITSS_SQLITE_THREADS") { configuration.sqliteThreads = value }
+        if let value = positive("ITSS_PG_CONNECTIONS_PER_LOOP") { configuration.postgresConnectionsPerLoop = value }
+        if let value = positive("ITSS_SQLITE_BUSY_TIMEOUT_MS") { configuration.sqliteBusyTimeout = .milliseconds(value) }
+        return configuration
+    }
+
+    /// The busy timeout in whole milliseconds, as SQLite's `PRAGMA busy_timeout` takes it.
+    var sqliteBusyTimeoutMilliseconds: Int {
+        let (seconds, attoseconds) = sqliteBusyTimeout.components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}
