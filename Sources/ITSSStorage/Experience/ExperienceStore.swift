@@ -3,10 +3,10 @@ import SQLKit
 
 extension AppDatabase {
     /// Records a piece of track record, unverified. One transaction; audited; provisional level recomputed.
-    /// - Throws: `StorageError.notFound` for an unknown person or field, `.refused` for invalid values.
+    /// - Throws: `StorageError.notFound` for an unknown person or field, `InputError` for values out of bounds.
     @discardableResult
     public func addExperience(_ new: NewExperience, actor: String) async throws -> ExperienceRecord {
-        try new.validate()
+        try new.validate(today: today())
         let field = try await catalogIndex().resolveField(new.field)
         let createdAt = timestamp()
         return try await transaction { sql in
@@ -27,7 +27,7 @@ extension AppDatabase {
     /// - Throws: `StorageError.notFound` for an unknown record, `.refused` when the person or field differs.
     @discardableResult
     public func correctExperience(recordID: Int64, with new: NewExperience, actor: String) async throws -> ExperienceRecord {
-        try new.validate()
+        try new.validate(today: today())
         let field = try await catalogIndex().resolveField(new.field)
         let createdAt = timestamp()
         return try await transaction { sql in
@@ -54,18 +54,20 @@ extension AppDatabase {
 
     /// Verifies the latest version of a record. Only an evaluator assigned to the person may; nobody verifies
     /// their own record; a verified version is immutable. One transaction; audited; levels recomputed.
-    /// - Throws: `StorageError.refused` for self-verification, a non-evaluator or an already verified version.
+    /// - Throws: `StorageError.refused` for self-verification, a non-evaluator or an already verified version;
+    ///   `InputError` for a verification date before the record's start or after today.
     @discardableResult
     public func verifyExperience(recordID: Int64, by evaluatorNumber: String, on day: Day? = nil) async throws -> ExperienceRecord
     {
         let index = try await catalogIndex()
         let verifiedAt = timestamp()
         let verifiedOn = day?.description ?? String(verifiedAt.prefix(10))
+        let today = try AppDatabase.day(of: verifiedAt)
         return try await transaction { sql in
             guard
                 let latest = try await sql.raw(
                     """
-                    SELECT id, person_id, field_id, verified_by FROM experience_records WHERE record_id = \(bind: recordID)
+                    SELECT id, person_id, field_id, verified_by, from_on FROM experience_records WHERE record_id = \(bind: recordID)
                     ORDER BY version DESC LIMIT 1
                     """
                 ).first()
@@ -85,6 +87,9 @@ extension AppDatabase {
             if try latest.decode(column: "verified_by", as: Int64?.self) != nil {
                 throw StorageError.refused(
                     reason: "experience record \(recordID) is already verified; record a correction instead")
+            }
+            if let from = Day(try latest.decode(column: "from_on", as: String.self)) {
+                try InputBounds.verifiedOn(day ?? today, recordFrom: from, today: today)
             }
             try await sql.raw(
                 """

@@ -3,13 +3,14 @@ import SQLKit
 
 extension AppDatabase {
     /// Creates an org unit under `parentCode` (or at the top). One transaction; audited.
-    /// - Throws: `StorageError.alreadyExists` for a taken code, `.notFound` for an unknown parent.
+    /// - Throws: `StorageError.alreadyExists` for a taken code, `.notFound` for an unknown parent, `InputError`
+    ///   for an empty or overlong code or name.
     @discardableResult
     public func createOrgUnit(code: String, name: String, parentCode: String?, actor: String) async throws -> OrgUnit {
         let code = code.trimmingCharacters(in: .whitespaces)
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !code.isEmpty else { throw StorageError.refused(reason: "the org unit code is empty") }
-        guard !name.isEmpty else { throw StorageError.refused(reason: "the org unit name is empty") }
+        try InputBounds.identifier(code, field: "code")
+        try InputBounds.name(name)
         let createdAt = timestamp()
         return try await transaction { sql in
             if try await sql.raw("SELECT id FROM org_units WHERE code = \(bind: code)").first() != nil {
@@ -34,13 +35,12 @@ extension AppDatabase {
 
     /// Adds a person with the fields they work in. One transaction; audited.
     /// - Throws: `StorageError.alreadyExists` for a taken employee number, `.notFound` for an unknown org unit or
-    ///   field (with suggestions), `.refused` for empty names.
+    ///   field (with suggestions), `InputError` for values out of bounds (`NewPerson.validate(today:)`).
     @discardableResult
     public func addPerson(_ new: NewPerson, actor: String) async throws -> Person {
         let number = new.employeeNumber.trimmingCharacters(in: .whitespaces)
         let name = new.name.trimmingCharacters(in: .whitespaces)
-        guard !number.isEmpty else { throw StorageError.refused(reason: "the employee number is empty") }
-        guard !name.isEmpty else { throw StorageError.refused(reason: "the name of \(number) is empty") }
+        try new.validate(today: today())
         let index = try await catalogIndex()
         let fields = try new.fields.map { try index.resolveField($0) }
         let createdAt = timestamp()

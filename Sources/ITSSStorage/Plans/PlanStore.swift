@@ -5,7 +5,8 @@ extension AppDatabase {
     /// Creates a development plan towards a target level. Without `actions`, the plan gets the actions the gap
     /// suggests (one per knowledge item to learn and per role to take on). One transaction; audited; the
     /// first version is kept in the plan history.
-    /// - Throws: `GapError.targetNotDefined`, `StorageError.notFound` for unknown names.
+    /// - Throws: `GapError.targetNotDefined`, `StorageError.notFound` for unknown names, `InputError` for an
+    ///   action out of bounds (`PlanAction.validate(today:)`).
     @discardableResult
     public func createPlan(
         for employeeNumber: String, field fieldQuery: String, target: Int, actions: [PlanAction]? = nil, actor: String
@@ -13,6 +14,8 @@ extension AppDatabase {
         let field = try await catalogIndex().resolveField(fieldQuery)
         let gap = try await gap(of: employeeNumber, field: fieldQuery, target: target)
         let planned = actions ?? DevelopmentPlan.suggestedActions(from: gap)
+        let today = try today()
+        for action in planned { try action.validate(today: today) }
         let createdAt = timestamp()
         let id = try await transaction { sql in
             let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
@@ -37,13 +40,17 @@ extension AppDatabase {
 
     /// Changes one action (1-based `position`) or appends one (`append`). Version-checked; audited; the new
     /// state is kept in the plan history.
-    /// - Throws: `StorageError.conflict` for a stale version, `.notFound` for an unknown plan or position.
+    /// - Throws: `StorageError.conflict` for a stale version, `.notFound` for an unknown plan or position,
+    ///   `InputError` for a title, owner or due date out of bounds (checked before the database is touched).
     @discardableResult
     public func updatePlan(
         _ id: Int64, action position: Int? = nil, change: PlanActionChange = PlanActionChange(), append: PlanAction? = nil,
         expectedVersion: Int? = nil, actor: String
     ) async throws -> PlanView {
         let now = timestamp()
+        let today = try AppDatabase.day(of: now)
+        try change.validate(today: today)
+        try append?.validate(today: today)
         try await transaction { sql in
             guard let row = try await sql.raw("SELECT version FROM development_plans WHERE id = \(bind: id)").first() else {
                 throw StorageError.notFound(what: "plan \(id)")
