@@ -104,20 +104,31 @@ struct SpreadsheetRowsTests {
         #expect(table.rows.map(table.values(of:)) == [["1", "2"], ["3", "4"]])
     }
 
-    @Test("short rows are fine: the missing cells are not given")
-    func shortRows() throws {
-        let table = try CSVTable(bytes: Self.bytes("a,b,c\n1\n"))
-        #expect(table.value("a", in: table.rows[0]) == "1")
-        #expect(table.value("c", in: table.rows[0]) == nil)
+    @Test("a row with fewer cells than the header is refused naming its line, even when the missing ones would be empty")
+    func tooFewCells() throws {
+        let table = try CSVTable(bytes: Self.bytes("a,b,c\n1,2,3\n1\n"))
+        #expect(table.cellCountError(of: table.rows[0]) == nil)
+        let error = try #require(table.cellCountError(of: table.rows[1]))
+        #expect(error.line == 3)
+        #expect(error.column == nil)
+        #expect(
+            error.errorDescription
+                == "line 3: has 1 cell but the header has 3 (a, b, c); give every row one cell per column, empty ones as ,,")
+        // The issue's file: five cells of seven, the last two (joined_on, fields) omitted.
+        let text = "employee_number,name,email,org_unit,active,joined_on,fields\nP2,Two,p@x,OPS,yes\n"
+        let rows = Self.errors(text, SpreadsheetRows.people)
+        #expect(rows.count == 1, "no cell of a short row is read, so its e-mail is not reported too")
+        #expect(rows.first?.line == 2)
+        #expect(
+            rows.first?.message.hasPrefix("has 5 cells but the header has 7 (employee_number, name, email, org_unit,") == true)
     }
 
-    @Test("a row with more fields than the header is refused naming its line")
-    func tooManyFields() {
-        let error = Self.tableError(Self.bytes("a,b\n1,2\n1,2,3\n"))
-        #expect(error?.line == 3)
-        #expect(error?.message.contains("3 fields; expected at most 2") == true)
-        let rows = Self.errors("employee_number,name\nE1,Alice\nE2,Bob,extra\n", SpreadsheetRows.people)
-        #expect(rows.map(\.line) == [3])
+    @Test("a row with more cells than the header is refused naming its line; every such row is reported")
+    func tooManyFields() throws {
+        let table = try CSVTable(bytes: Self.bytes("a,b\n1,2\n1,2,3\n"))
+        #expect(table.cellCountError(of: table.rows[1])?.message.hasPrefix("has 3 cells but the header has 2 (a, b)") == true)
+        let rows = Self.errors("employee_number,name\nE1,Alice\nE2,Bob,extra\nE3\nE4,Dan\n", SpreadsheetRows.people)
+        #expect(rows.map(\.line) == [3, 4])
     }
 
     @Test("an unterminated quote is refused naming the line where the record starts")
@@ -274,7 +285,8 @@ struct SpreadsheetRowsTests {
                 "\"boss\" is not a role; expected member, leader or responsible person") == true)
         #expect(rows.first { $0.column == "to" }?.message == "2020-03-31 is before from (2021-04-01)")
         #expect(
-            rows.first { $0.line == 3 && $0.column == "peak_staff" }?.message.contains("\"-3\" is not a whole number") == true)
+            rows.first { $0.line == 3 && $0.column == "peak_staff" }?.message == "negative numbers are not allowed (got -3)")
+        #expect(rows.first { $0.line == 4 && $0.column == "peak_staff" }?.message == "\"ten\" is not a whole number")
         #expect(rows.first { $0.column == "from" }?.message.contains("is empty") == true)
     }
 
@@ -318,6 +330,42 @@ struct SpreadsheetRowsTests {
         #expect(
             rows.first { $0.line == 3 && $0.column == "self_level" }?.message == "\"8\" is not a level; expected 0 (none) to 7")
         #expect(rows.first { $0.line == 5 }?.message == "is empty; expected a value")
+    }
+
+    @Test("cells go through the CLI's InputBounds: names, e-mails, dates, staff, yen and free text, by line and column")
+    func inputBounds() {
+        let long = String(repeating: "x", count: 201)
+        let people = Self.errors(
+            """
+            employee_number,name,email,joined_on
+            E1,\(long),,
+            E2,Two,p@x,
+            E3,Three,,1899-12-31
+            E4,Four,four@example.com,2100-01-01
+            """, SpreadsheetRows.people)
+        // 2100-01-01 is within 1900–2999; only the import, which has a clock, refuses it as too far ahead.
+        #expect(people.map { "\($0.line):\($0.column ?? "-")" } == ["2:name", "3:email", "4:joined_on"])
+        let experience = Self.errors(
+            """
+            employee_number,field,role,from,to,peak_staff,annual_contract_yen,customer,description
+            E1,Service Desk,member,2020-04-01,,1000001,,,
+            E1,Service Desk,member,2020-04-01,,,"1,000,000,000,000,001",,
+            E1,Service Desk,member,2020-04-01,9999-12-31,,,,
+            E1,Service Desk,member,1899-04-01,,,,,
+            E1,Service Desk,member,2020-04-01,,,,\(long),\(String(repeating: "d", count: 2_001))
+            E1,Service Desk,member,2020-04-01,,"1,000,000","1,000,000,000,000,000",ACME,fine
+            """, SpreadsheetRows.experience)
+        #expect(
+            experience.map { "\($0.line):\($0.column ?? "-")" }
+                == ["2:peak_staff", "3:annual_contract_yen", "4:to", "5:from", "6:customer", "6:description"])
+        let ratings = Self.errors(
+            """
+            employee_number,field,cycle,item,note,evidence,evaluator_reason
+            E1,Service Desk,2026H2,Service Support,\(String(repeating: "n", count: 2_001)),,
+            E1,Service Desk,1899H2,Service Support,,,
+            E1,Service Desk,2026H2,Service Support,,,\(String(repeating: "r", count: 2_000))
+            """, SpreadsheetRows.ratings)
+        #expect(ratings.map { "\($0.line):\($0.column ?? "-")" } == ["2:note", "3:cycle"])
     }
 
     @Test("the summary of a failed import counts the bad rows and quotes the first")

@@ -56,11 +56,24 @@ struct ExperienceStorageTests {
     func invalidRecords(backend: TestBackend) async throws {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
-            await #expect(throws: StorageError.self) {
+            await #expect(throws: InputError(field: "to", message: "2021-01-01 is before from (2022-01-01)")) {
                 try await database.addExperience(
                     ExperienceForm(
                         employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!,
                         to: Day("2021-01-01")),
+                    actor: "test")
+            }
+            // The test clock reads 2027-01-15: a record starting later has not started yet.
+            await #expect(throws: InputError.self) {
+                try await database.addExperience(
+                    ExperienceForm(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2027-01-16")!),
+                    actor: "test")
+            }
+            await #expect(throws: InputError.self) {
+                try await database.addExperience(
+                    ExperienceForm(
+                        employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!,
+                        peakStaff: 1_000_001),
                     actor: "test")
             }
             await #expect(throws: StorageError.self) {
@@ -69,6 +82,28 @@ struct ExperienceStorageTests {
                     actor: "test")
             }
             #expect(try await database.experience(of: "E1001").isEmpty)
+        }
+    }
+
+    @Test("a verification date before the record starts or after today is refused", arguments: TestBackend.enabled)
+    func verificationDate(backend: TestBackend) async throws {
+        try await backend.withDatabase { database in
+            try await Fixtures.seed(database)
+            let record = try await database.addExperience(
+                ExperienceForm(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!),
+                actor: "test")
+            await #expect(
+                throws: InputError(field: "verified_on", message: "2021-12-31 is before the record starts (2022-01-01)")
+            ) {
+                try await database.verifyExperience(recordID: record.recordID, by: "M001", on: Day("2021-12-31"))
+            }
+            await #expect(throws: InputError(field: "verified_on", message: "2027-01-16 is in the future (today is 2027-01-15)"))
+            {
+                try await database.verifyExperience(recordID: record.recordID, by: "M001", on: Day("2027-01-16"))
+            }
+            #expect(try await database.experience(of: "E1001").first?.isVerified == false)
+            let verified = try await database.verifyExperience(recordID: record.recordID, by: "M001", on: Day("2022-01-01"))
+            #expect(verified.verifiedOn == Day("2022-01-01"))
         }
     }
 }

@@ -36,6 +36,51 @@ struct PeopleStorageTests {
         }
     }
 
+    @Test("people, org units and plan actions out of InputBounds are refused by field", arguments: TestBackend.enabled)
+    func inputBounds(backend: TestBackend) async throws {
+        // The test clock reads 2027-01-15: people may join up to 2028-01-15.
+        try await backend.withDatabase { database in
+            try await Fixtures.seed(database)
+            try await database.addPerson(
+                PersonForm(employeeNumber: "E2001", name: "Joins Next Year", joinedOn: Day("2028-01-15")), actor: "test")
+            await #expect(throws: InputError.self) {
+                try await database.addPerson(
+                    PersonForm(employeeNumber: "E2002", name: "Too Early", joinedOn: Day("2028-01-16")), actor: "test")
+            }
+            await #expect(throws: InputError.self) {
+                try await database.addPerson(PersonForm(employeeNumber: "E2002", name: "Mail", email: "p@x"), actor: "test")
+            }
+            await #expect(throws: InputError(field: "name", message: "is empty; expected a value")) {
+                try await database.addPerson(PersonForm(employeeNumber: "E2002", name: "  "), actor: "test")
+            }
+            await #expect(throws: InputError.self) {
+                try await database.createOrgUnit(code: "", name: "No Code", parentCode: nil, actor: "test")
+            }
+            #expect(try await database.people().count == 4)
+
+            // The domain refuses an empty title before the database's CHECK constraint would.
+            let plan = try await database.createPlan(for: "E1001", field: Fixtures.serviceDesk, target: 4, actor: "test")
+            await #expect(throws: InputError(field: "title", message: "is empty; expected a value")) {
+                try await database.updatePlan(plan.id, append: PlanAction(kind: .training, title: ""), actor: "test")
+            }
+            await #expect(throws: InputError.self) {
+                try await database.createPlan(
+                    for: "E1001", field: Fixtures.serviceDesk, target: 4, actions: [PlanAction(kind: .training, title: " ")],
+                    actor: "test")
+            }
+            #expect(try await database.plan(plan.id).version == 1)
+
+            // Bulk import: the bounds relative to today are checked on import, with line and column.
+            let rows = try SpreadsheetRows.people(Array("employee_number,name,joined_on\nE2003,Later,2100-01-01\n".utf8))
+            do {
+                try await database.importPeople(rows, actor: "test")
+                Issue.record("expected the import to be refused")
+            } catch let error as BulkImportError {
+                #expect(error.rows.map { "\($0.line):\($0.column ?? "")" } == ["2:joined_on"])
+            }
+        }
+    }
+
     @Test("bulk imports are all or nothing", arguments: TestBackend.enabled)
     func bulkImportAllOrNothing(backend: TestBackend) async throws {
         try await backend.withDatabase { database in

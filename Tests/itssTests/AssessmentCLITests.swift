@@ -252,7 +252,7 @@ struct AssessmentCLITests {
         let backwards = try cli.fails(
             "experience", "add", Self.person, "--field", "Service Desk", "--role", "leader", "--from", "2021-04-01", "--to",
             "2020-01-01")
-        #expect(backwards == "to (2020-01-01) is before from (2021-04-01)")
+        #expect(backwards == "to: 2020-01-01 is before from (2021-04-01)")
     }
 
     @Test("--expect-version with a stale version is a conflict, and nothing changes")

@@ -2,11 +2,13 @@
 public struct Cycle: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
     public let value: String
 
-    /// - Returns: `nil` unless the text is `YYYY`, `YYYYH1`/`YYYYH2` or `YYYYQ1`…`YYYYQ4`.
+    /// - Returns: `nil` unless the text is `YYYY`, `YYYYH1`/`YYYYH2` or `YYYYQ1`…`YYYYQ4` with a year in
+    ///   `InputBounds.years` (so a typo such as `0206H2` is refused like a date's).
     public init?(_ text: String) {
         let upper = text.uppercased()
         let year = upper.prefix(4)
-        guard year.count == 4, year.allSatisfy(\.isNumber) else { return nil }
+        guard year.count == 4, year.allSatisfy(\.isASCII), let number = Int(year), InputBounds.years.contains(number)
+        else { return nil }
         let rest = upper.dropFirst(4)
         guard rest.isEmpty || ["H1", "H2", "Q1", "Q2", "Q3", "Q4"].contains(String(rest)) else { return nil }
         value = upper

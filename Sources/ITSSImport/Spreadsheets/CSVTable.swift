@@ -16,8 +16,8 @@ public struct CSVTable: Sendable {
     private var positions: [String: Int]
 
     /// Reads CSV bytes (UTF-8, optional BOM, LF or CRLF line ends, quoted fields with "" escapes).
-    /// - Throws: `RowError` for binary data, text that is not UTF-8, an empty file, an unterminated quote or a
-    ///   row with too many fields.
+    /// - Throws: `RowError` for binary data, text that is not UTF-8, an empty file or an unterminated quote.
+    ///   Rows whose cell count differs from the header's are kept: `cellCountError(of:)` reports each of them.
     public init(bytes: [UInt8]) throws(RowError) {
         var values: [String] = []
         values.reserveCapacity(bytes.count / 8)
@@ -103,12 +103,7 @@ public struct CSVTable: Sendable {
             throw RowError(line: notUTF8Line, message: "the text is not UTF-8; save the file as CSV UTF-8")
         }
         guard let header = records.first else { throw RowError(line: 1, message: "the file is empty; expected a header row") }
-        let columns = values[header.start..<(header.start + header.count)].map { $0.lowercased() }
-        for record in records.dropFirst() where record.count > columns.count {
-            throw RowError(
-                line: record.line, message: "\(record.count) fields; expected at most \(columns.count) (the header's columns)")
-        }
-        self.columns = columns
+        self.columns = values[header.start..<(header.start + header.count)].map { $0.lowercased() }
         self.values = values
         rows = Array(records.dropFirst())
         var positions: [String: Int] = [:]
@@ -133,6 +128,20 @@ public struct CSVTable: Sendable {
                 line: 1, column: column,
                 message: "unknown column \"\(column)\"; expected some of \((required + optional).joined(separator: ","))")
         }
+    }
+
+    /// The error of a row with more or fewer cells than the header has columns, `nil` for a row that fits.
+    ///
+    /// Short rows are refused rather than read with the missing cells empty: a row that lost cells (a stray
+    /// line break, a cell pasted into the wrong place) would otherwise import with its values under the wrong
+    /// columns or silently dropped. Spreadsheets write every cell of a row, empty ones as `,,`; rows of only
+    /// empty cells are skipped before this check.
+    public func cellCountError(of row: Row) -> RowError? {
+        guard row.count != columns.count else { return nil }
+        return RowError(
+            line: row.line,
+            message: "has \(row.count) cell\(row.count == 1 ? "" : "s") but the header has \(columns.count) "
+                + "(\(columns.joined(separator: ", "))); give every row one cell per column, empty ones as ,,")
     }
 
     /// The position of a column in the header, if present.

@@ -1,4 +1,5 @@
 import Foundation
+import ITSSDomain
 
 /// A problem with one row of a bulk-import file: its line, the column if known, and what was expected.
 public struct RowError: LocalizedError, Sendable, Hashable {
@@ -10,6 +11,11 @@ public struct RowError: LocalizedError, Sendable, Hashable {
         self.line = line
         self.column = column
         self.message = message
+    }
+
+    /// A value out of `InputBounds` in a row: the error's field is the column.
+    public init(line: Int, _ error: InputError) {
+        self.init(line: line, column: error.field, message: error.message)
     }
 
     public var errorDescription: String? {

@@ -62,10 +62,22 @@ public enum SpreadsheetRows {
     public static func people(_ bytes: [UInt8]) throws(BulkImportError) -> ParsedRows<PersonRow> {
         try readRows(bytes, columns: personColumns) { table, row in
             var reader = CellReader(table: table, row: row)
+            // Cells in column order, each through the bounds of the CLI and the API (InputBounds); the bounds
+            // relative to today are checked on import.
+            let employeeNumber = reader.required("employee_number")
+            if !employeeNumber.isEmpty {
+                reader.check { () throws(InputError) in try InputBounds.identifier(employeeNumber, field: "employee_number") }
+            }
+            let name = reader.required("name")
+            if !name.isEmpty { reader.check { () throws(InputError) in try InputBounds.name(name) } }
+            let email = reader.optional("email")
+            if let email { reader.check { () throws(InputError) in try InputBounds.email(email) } }
+            let active = reader.boolean("active") ?? true
+            let joinedOn = reader.day("joined_on")
+            if let joinedOn { reader.check { () throws(InputError) in try InputBounds.day(joinedOn, field: "joined_on") } }
             let result = PersonRow(
-                line: row.line, employeeNumber: reader.required("employee_number"), name: reader.required("name"),
-                email: reader.optional("email"), orgUnit: reader.optional("org_unit"),
-                active: reader.boolean("active") ?? true, joinedOn: reader.day("joined_on"),
+                line: row.line, employeeNumber: employeeNumber, name: name, email: email, orgUnit: reader.optional("org_unit"),
+                active: active, joinedOn: joinedOn,
                 fields: reader.optional("fields").map {
                     $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 } ?? [])
@@ -80,18 +92,23 @@ public enum SpreadsheetRows {
             var reader = CellReader(table: table, row: row)
             let from = reader.day("from", required: true)
             let to = reader.day("to")
-            if let from, let to, to < from { reader.fail("to", "\(to) is before from (\(from))") }
+            // The bounds of the CLI and the API (InputBounds); those relative to today are checked on import.
+            if let from { reader.check { () throws(InputError) in try InputBounds.experiencePeriod(from: from, to: to) } }
             let employeeNumber = reader.required("employee_number")
             let field = reader.required("field")
             let role = reader.role("role")
-            let peakStaff = reader.integer("peak_staff").map { Int($0) }
-            let contract = reader.integer("annual_contract_yen")
+            let peakStaff = reader.parse("peak_staff") { text throws(InputError) in try InputBounds.staff(parsing: text) }
+            let contract = reader.parse("annual_contract_yen") { text throws(InputError) in try InputBounds.yen(parsing: text) }
+            let customer = reader.optional("customer")
+            let description = reader.optional("description")
+            reader.check { () throws(InputError) in try InputBounds.optionalName(customer, field: "customer") }
+            reader.check { () throws(InputError) in try InputBounds.freeText(description, field: "description") }
             guard reader.errors.isEmpty, let from, let role else { return (nil, reader.errors) }
             return (
                 ExperienceRow(
                     line: row.line, employeeNumber: employeeNumber, field: field, role: role, from: from, to: to,
-                    peakStaff: peakStaff, annualContractYen: contract, customer: reader.optional("customer"),
-                    description: reader.optional("description"), verifiedBy: reader.optional("verified_by")),
+                    peakStaff: peakStaff, annualContractYen: contract, customer: customer,
+                    description: description, verifiedBy: reader.optional("verified_by")),
                 []
             )
         }
@@ -120,12 +137,19 @@ public enum SpreadsheetRows {
             let item = reader.required("item")
             let selfLevel = reader.level("self_level")
             let evaluatorLevel = reader.level("evaluator_level")
+            let note = reader.optional("note")
+            let evidence = reader.optional("evidence")
+            let reason = reader.optional("evaluator_reason")
+            reader.check { () throws(InputError) in
+                try InputBounds.freeText(note, field: "note")
+                try InputBounds.freeText(evidence, field: "evidence")
+                try InputBounds.freeText(reason, field: "evaluator_reason")
+            }
             guard reader.errors.isEmpty, let cycle else { return (nil, reader.errors) }
             return (
                 RatingRow(
                     line: row.line, employeeNumber: employeeNumber, field: field, cycle: cycle, item: item, selfLevel: selfLevel,
-                    evaluatorLevel: evaluatorLevel, note: reader.optional("note"), evidence: reader.optional("evidence"),
-                    evaluatorReason: reader.optional("evaluator_reason")),
+                    evaluatorLevel: evaluatorLevel, note: note, evidence: evidence, evaluatorReason: reason),
                 []
             )
         }
@@ -146,6 +170,10 @@ public enum SpreadsheetRows {
         rows.reserveCapacity(table.rows.count)
         var errors: [RowError] = []
         for row in table.rows {
+            if let error = table.cellCountError(of: row) {
+                errors.append(error)
+                continue
+            }
             let (value, rowErrors) = read(table, row)
             if let value, rowErrors.isEmpty { rows.append(value) } else { errors += rowErrors }
         }
@@ -200,14 +228,24 @@ struct CellReader {
         return day
     }
 
-    mutating func integer(_ column: String) -> Int64? {
+    /// Records the `InputError` of a bound check, naming its field as the column.
+    mutating func check(_ body: () throws(InputError) -> Void) {
+        do throws(InputError) {
+            try body()
+        } catch {
+            errors.append(RowError(line: row.line, error))
+        }
+    }
+
+    /// The cell read by `parse` (an `InputBounds` reader), `nil` when empty or refused.
+    mutating func parse<Value>(_ column: String, _ parse: (String) throws(InputError) -> Value) -> Value? {
         guard let text = table.value(column, in: row) else { return nil }
-        guard let value = Int64(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")), value >= 0
-        else {
-            fail(column, "\"\(text)\" is not a whole number ≥ 0")
+        do throws(InputError) {
+            return try parse(text)
+        } catch {
+            errors.append(RowError(line: row.line, column: column, message: error.message))
             return nil
         }
-        return value
     }
 
     mutating func level(_ column: String) -> Int? {

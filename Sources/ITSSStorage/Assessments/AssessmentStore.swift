@@ -55,12 +55,16 @@ extension AppDatabase {
     ///   - expectedVersion: The version the caller saw; when another change came first, nothing is written.
     ///     `nil` means no check: the write waits for concurrent writes of the assessment and applies after them.
     /// - Throws: `AssessmentRuleError` for workflow violations and undefined levels (the message names the
-    ///   item's levels), `StorageError.conflict` for a stale version, `.notFound`, `.forbidden`.
+    ///   item's levels), `StorageError.conflict` for a stale version, `.notFound`, `.forbidden`, `InputError` for a
+    ///   note, evidence or reason longer than `InputBounds.freeTextLength`.
     @discardableResult
     public func rate(
         assessment id: Int64, item itemID: Int64, level: Int, asEvaluator: Bool, by principal: Principal,
         note: String? = nil, evidence: String? = nil, reason: String? = nil, expectedVersion: Int? = nil
     ) async throws -> AssessmentView {
+        try InputBounds.freeText(note, field: "note")
+        try InputBounds.freeText(evidence, field: "evidence")
+        try InputBounds.freeText(reason, field: "reason")
         let index = try await catalogIndex()
         let now = timestamp()
         try await transaction { sql in

@@ -12,6 +12,7 @@ extension AppDatabase {
         let rows = parsed.rows
         let index = try await catalogIndex()
         let createdAt = timestamp()
+        let today = try AppDatabase.day(of: createdAt)
         return try await transaction { sql in
             try await self.authorize(sql, principal, .importPeople, person: nil)
             let directory = try await BulkDirectory.read(sql)
@@ -29,6 +30,12 @@ extension AppDatabase {
                     continue
                 }
                 seen[row.employeeNumber] = row.line
+                // The file was read without a clock (SpreadsheetRows); the bounds relative to today are checked here.
+                do throws(InputError) {
+                    if let joinedOn = row.joinedOn { try InputBounds.joinedOn(joinedOn, today: today) }
+                } catch {
+                    errors.append(RowError(line: row.line, error))
+                }
                 if directory.personIDs[row.employeeNumber] != nil {
                     errors.append(
                         RowError(line: row.line, column: "employee_number", message: "\"\(row.employeeNumber)\" already exists"))
@@ -89,6 +96,7 @@ extension AppDatabase {
         let createdAt = timestamp()
         let verifiedOn = String(createdAt.prefix(10))
         let actor = principal.auditName
+        let today = try AppDatabase.day(of: createdAt)
         return try await transaction { sql in
             try await self.authorize(sql, principal, .importExperience, person: nil)
             let directory = try await BulkDirectory.read(sql)
@@ -98,6 +106,12 @@ extension AppDatabase {
             var records: [[BatchValue]] = []
             var touched: [(Int64, CatalogIndex.FieldEntry)] = []
             for row in rows {
+                // The file was read without a clock (SpreadsheetRows); the bounds relative to today are checked here.
+                do throws(InputError) {
+                    try InputBounds.experiencePeriod(from: row.from, to: row.to, today: today)
+                } catch {
+                    errors.append(RowError(line: row.line, error))
+                }
                 let person = directory.person(row.employeeNumber, line: row.line)
                 let field = fieldCache.resolve(row.field, line: row.line, column: "field", assessable: true)
                 var verifierID: Int64?

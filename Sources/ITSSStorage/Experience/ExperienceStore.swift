@@ -3,11 +3,11 @@ import SQLKit
 
 extension AppDatabase {
     /// Records a piece of track record, unverified. One transaction; audited; provisional level recomputed.
-    /// - Throws: `StorageError.notFound` for an unknown person or field, `.refused` for invalid values,
+    /// - Throws: `StorageError.notFound` for an unknown person or field, `InputError` for values out of bounds,
     ///   `.forbidden`.
     @discardableResult
     public func addExperience(_ new: NewExperience, by principal: Principal) async throws -> ExperienceRecord {
-        try new.validate()
+        try new.validate(today: today())
         let field = try await experienceField(new.fieldID)
         let createdAt = timestamp()
         return try await transaction { sql in
@@ -30,7 +30,7 @@ extension AppDatabase {
     public func correctExperience(recordID: Int64, with new: NewExperience, by principal: Principal) async throws
         -> ExperienceRecord
     {
-        try new.validate()
+        try new.validate(today: today())
         let field = try await experienceField(new.fieldID)
         let createdAt = timestamp()
         return try await transaction { sql in
@@ -60,7 +60,7 @@ extension AppDatabase {
     /// person); nobody verifies their own record; a verified version is immutable. One transaction; audited;
     /// levels recomputed.
     /// - Throws: `StorageError.refused` for self-verification, a non-evaluator or an already verified version;
-    ///   `.forbidden`.
+    ///   `.forbidden`; `InputError` for a verification date before the record's start or after today.
     @discardableResult
     public func verifyExperience(recordID: Int64, by principal: Principal, on day: Day? = nil) async throws
         -> ExperienceRecord
@@ -68,11 +68,12 @@ extension AppDatabase {
         let index = try await catalogIndex()
         let verifiedAt = timestamp()
         let verifiedOn = day?.description ?? String(verifiedAt.prefix(10))
+        let today = try AppDatabase.day(of: verifiedAt)
         return try await transaction { sql in
             guard
                 let latest = try await sql.raw(
                     """
-                    SELECT id, person_id, field_id, verified_by FROM experience_records WHERE record_id = \(bind: recordID)
+                    SELECT id, person_id, field_id, verified_by, from_on FROM experience_records WHERE record_id = \(bind: recordID)
                     ORDER BY version DESC LIMIT 1\(AssessmentRows.forUpdate(sql))
                     """
                 ).first()
@@ -96,6 +97,9 @@ extension AppDatabase {
             if try latest.decode(column: "verified_by", as: Int64?.self) != nil {
                 throw StorageError.refused(
                     reason: "experience record \(recordID) is already verified; record a correction instead")
+            }
+            if let from = Day(try latest.decode(column: "from_on", as: String.self)) {
+                try InputBounds.verifiedOn(day ?? today, recordFrom: from, today: today)
             }
             try await sql.raw(
                 """

@@ -27,12 +27,14 @@ public struct NewExperience: Sendable, Hashable {
         self.description = description
     }
 
-    /// - Throws: `StorageError.refused` naming the field when a value is out of range.
-    func validate() throws {
-        if let to, to < from { throw StorageError.refused(reason: "to (\(to)) is before from (\(from))") }
-        if let peakStaff, peakStaff < 0 { throw StorageError.refused(reason: "peak staff must not be negative") }
-        if let annualContractYen, annualContractYen < 0 {
-            throw StorageError.refused(reason: "annual contract value must not be negative")
-        }
+    /// Checks the values against `InputBounds`, the bounds the CSV import and the API apply too: the period
+    /// (`from` not after `today`, `to` not before `from`), staff and yen ranges, and text lengths.
+    /// - Throws: `InputError` naming the first field out of bounds.
+    public func validate(today: Day) throws(InputError) {
+        try InputBounds.experiencePeriod(from: from, to: to, today: today)
+        if let peakStaff { try InputBounds.staff(peakStaff) }
+        if let annualContractYen { try InputBounds.yen(annualContractYen) }
+        try InputBounds.optionalName(customer, field: "customer")
+        try InputBounds.freeText(description, field: "description")
     }
 }

@@ -24,4 +24,15 @@ public struct NewPerson: Sendable, Hashable {
         self.joinedOn = joinedOn
         self.fieldIDs = fieldIDs
     }
+
+    /// Checks the values against `InputBounds`, the bounds the CSV import and the API apply too: employee
+    /// number and name (trimmed, as they are stored), e-mail syntax, and a joining date at most a year after
+    /// `today`.
+    /// - Throws: `InputError` naming the first field out of bounds.
+    public func validate(today: Day) throws(InputError) {
+        try InputBounds.identifier(employeeNumber.trimmingCharacters(in: .whitespaces), field: "employee_number")
+        try InputBounds.name(name.trimmingCharacters(in: .whitespaces))
+        if let email { try InputBounds.email(email) }
+        if let joinedOn { try InputBounds.joinedOn(joinedOn, today: today) }
+    }
 }

@@ -11,13 +11,14 @@ public enum EvaluatorScope: Sendable, Hashable {
 
 extension AppDatabase {
     /// Creates an org unit under `parentID` (or at the top). One transaction; audited.
-    /// - Throws: `StorageError.alreadyExists` for a taken code, `.notFound` for an unknown parent, `.forbidden`.
+    /// - Throws: `StorageError.alreadyExists` for a taken code, `.notFound` for an unknown parent, `.forbidden`,
+    ///   `InputError` for an empty or overlong code or name.
     @discardableResult
     public func createOrgUnit(code: String, name: String, parentID: Int64?, by principal: Principal) async throws -> OrgUnit {
         let code = code.trimmingCharacters(in: .whitespaces)
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !code.isEmpty else { throw StorageError.refused(reason: "the org unit code is empty") }
-        guard !name.isEmpty else { throw StorageError.refused(reason: "the org unit name is empty") }
+        try InputBounds.identifier(code, field: "code")
+        try InputBounds.name(name)
         let createdAt = timestamp()
         return try await transaction { sql in
             try await self.authorize(sql, principal, .orgCreate, person: nil)
@@ -49,13 +50,12 @@ extension AppDatabase {
 
     /// Adds a person with the fields they work in. One transaction; audited.
     /// - Throws: `StorageError.alreadyExists` for a taken employee number, `.notFound` for an unknown org unit or
-    ///   field, `.refused` for empty names, `.forbidden`.
+    ///   field, `.forbidden`, `InputError` for values out of bounds (`NewPerson.validate(today:)`).
     @discardableResult
     public func addPerson(_ new: NewPerson, by principal: Principal) async throws -> Person {
         let number = new.employeeNumber.trimmingCharacters(in: .whitespaces)
         let name = new.name.trimmingCharacters(in: .whitespaces)
-        guard !number.isEmpty else { throw StorageError.refused(reason: "the employee number is empty") }
-        guard !name.isEmpty else { throw StorageError.refused(reason: "the name of \(number) is empty") }
+        try new.validate(today: today())
         let index = try await catalogIndex()
         let fields = try new.fieldIDs.map { id in
             guard let field = index.field(id: id) else { throw StorageError.notFound(what: "specialty field #\(id)") }

@@ -5,7 +5,8 @@ extension AppDatabase {
     /// Creates a development plan towards a target level. Without `actions`, the plan gets the actions the gap
     /// suggests (one per knowledge item to learn and per role to take on). One transaction; audited; the
     /// first version is kept in the plan history.
-    /// - Throws: `GapError.targetNotDefined`, `StorageError.notFound` for unknown ids, `.forbidden`.
+    /// - Throws: `GapError.targetNotDefined`, `StorageError.notFound` for unknown ids, `.forbidden`, `InputError`
+    ///   for an action out of bounds (`PlanAction.validate(today:)`).
     @discardableResult
     public func createPlan(
         personID: Int64, fieldID: Int64, target: Int, actions: [PlanAction]? = nil, by principal: Principal
@@ -15,6 +16,8 @@ extension AppDatabase {
         }
         let gap = try await gap(personID: personID, fieldID: fieldID, target: target)
         let planned = actions ?? DevelopmentPlan.suggestedActions(from: gap)
+        let today = try today()
+        for action in planned { try action.validate(today: today) }
         let createdAt = timestamp()
         let actor = principal.auditName
         let id = try await transaction { sql in
@@ -42,7 +45,8 @@ extension AppDatabase {
     /// Changes one action (1-based `position`) or appends one (`append`). Version-checked; audited; the new
     /// state is kept in the plan history.
     /// - Throws: `StorageError.conflict` for a stale version, `.notFound` for an unknown plan or position,
-    ///   `.forbidden`.
+    ///   `.forbidden`, `InputError` for a title, owner or due date out of bounds (checked before the database is
+    ///   touched).
     @discardableResult
     public func updatePlan(
         _ id: Int64, action position: Int? = nil, change: PlanActionChange = PlanActionChange(), append: PlanAction? = nil,
@@ -50,6 +54,9 @@ extension AppDatabase {
     ) async throws -> PlanView {
         let now = timestamp()
         let actor = principal.auditName
+        let today = try AppDatabase.day(of: now)
+        try change.validate(today: today)
+        try append?.validate(today: today)
         try await transaction { sql in
             guard
                 let row = try await sql.raw(

@@ -35,4 +35,12 @@ public struct PlanActionChange: Sendable, Hashable {
         self.owner = owner
         self.title = title
     }
+
+    /// Checks the changed values as `PlanAction.validate(today:)` checks a whole action.
+    /// - Throws: `InputError` naming `title`, `owner` or `due_on`.
+    public func validate(today: Day) throws(InputError) {
+        if let title { try InputBounds.title(title) }
+        try InputBounds.optionalName(owner, field: "owner")
+        if let dueOn { try InputBounds.dueOn(dueOn, today: today) }
+    }
 }

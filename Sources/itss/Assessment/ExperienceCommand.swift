@@ -14,15 +14,23 @@ struct ExperienceCommand: AsyncParsableCommand {
         @Option(help: "member, leader or responsible-person.") var role: Role
         @Option(help: "Start date, YYYY-MM-DD.") var from: Day
         @Option(help: "End date, YYYY-MM-DD (omit while ongoing).") var to: Day?
-        @Option(help: "Staff at peak.") var staff: Int?
-        @Option(help: "Annual contract value in yen: 750000000, 750m, 1.5b.") var contract: YenAmount?
+        // Numbers are read as text and parsed by InputBounds: `.unconditional` lets `-5` reach that parser (which
+        // says negative numbers are not allowed) instead of being taken for an option, and out-of-range values get
+        // a one-line error naming the option instead of ArgumentParser's usage screen.
+        @Option(parsing: .unconditional, help: "Staff at peak (0 to 1,000,000).") var staff: String?
+        @Option(parsing: .unconditional, help: "Annual contract value in yen: 750000000, 750,000,000, 750m, 1.5b.")
+        var contract: String?
         @Option(help: "Customer or service name.") var customer: String?
         @Option(help: "What the work was.") var description: String?
 
-        var record: ExperienceForm {
+        /// - Throws: `InputError` naming `--staff` or `--contract` when it is not a number in bounds.
+        func record() throws(InputError) -> ExperienceForm {
             ExperienceForm(
-                employeeNumber: employeeNumber, field: field, role: role, from: from, to: to, peakStaff: staff,
-                annualContractYen: contract?.value, customer: customer, description: description)
+                employeeNumber: employeeNumber, field: field, role: role, from: from, to: to,
+                peakStaff: try staff.map { text throws(InputError) in try InputBounds.staff(parsing: text, field: "--staff") },
+                annualContractYen: try contract.map { text throws(InputError) in
+                    try InputBounds.yen(abbreviated: text, field: "--contract")
+                }, customer: customer, description: description)
         }
     }
 
@@ -32,9 +40,10 @@ struct ExperienceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
+                let form = try options.record()
                 let record = try await DatabaseSession.with { database in
                     try await database.addExperience(
-                        try await database.resolve(options.record), by: try await DatabaseSession.principal(database))
+                        try await database.resolve(form), by: try await DatabaseSession.principal(database))
                 }
                 Output.line(
                     "Recorded experience #\(record.recordID) (not verified yet: `itss experience verify \(record.recordID) --as EVALUATOR`)."
@@ -50,9 +59,10 @@ struct ExperienceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
+                let form = try options.record()
                 let corrected = try await DatabaseSession.with { database in
                     try await database.correctExperience(
-                        recordID: record, with: try await database.resolve(options.record),
+                        recordID: record, with: try await database.resolve(form),
                         by: try await DatabaseSession.principal(database))
                 }
                 Output.line("Recorded version \(corrected.version) of experience #\(corrected.recordID) (not verified yet).")

@@ -69,6 +69,8 @@ struct PlanCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
+                // Storage checks the title too; checking here names the option the user typed.
+                if let add { try InputBounds.title(add, field: "--add") }
                 let view = try await DatabaseSession.with { database in
                     try await database.updatePlan(
                         plan, action: action, change: PlanActionChange(status: status, dueOn: due, owner: owner),
