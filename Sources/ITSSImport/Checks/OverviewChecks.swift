@@ -24,7 +24,7 @@ enum OverviewChecks {
                     result.append(
                         Diagnostic(
                             .info, .overviewItemMismatch, line: entry.line, field: field.name, item: item.name,
-                            message: "the overview spells the item \"\(entry.name)\""))
+                            message: "the overview spells the item \(Excerpt.quoted(entry.name))"))
                 }
                 result += knowledgeDifferences(item: item, field: field, entries: entries)
             }
@@ -67,7 +67,7 @@ enum OverviewChecks {
     }
 
     static func quoted(_ names: [String]) -> String {
-        names.map { "\"\($0)\"" }.joined(separator: ", ")
+        names.map { Excerpt.quoted($0) }.joined(separator: ", ")
     }
 }
 
