@@ -164,10 +164,11 @@ struct DocumentParser {
         case .itemName:
             item?.nameLines.append(line)
         case .levelText:
-            guard let index = item?.levels.indices.last, let last = item?.levels[index] else { return }
+            guard let index = item?.levels.indices.last else { return }
             // A level text is one paragraph: the documents never continue one after a blank line. Text there
             // is not the level's (appended text, a lost "Level N" header), and gluing it on would hide that.
-            if blankAfterText {
+            // (`last` lives only where it throws: a copy alive during the append would copy the lines each time.)
+            if blankAfterText, let last = item?.levels[index] {
                 throw .unplaceableText(
                     line: number, found: Excerpt.of(line),
                     context: "the text of \"Level \(last.level)\" of skill item \(Excerpt.quoted(item?.name ?? "")) "
@@ -175,18 +176,20 @@ struct DocumentParser {
             }
             item?.levels[index].lines.append(line)
         case .knowledge:
-            guard let index = item?.knowledge.indices.last, let last = item?.knowledge[index] else { return }
+            guard let index = item?.knowledge.indices.last, let lineCount = item?.knowledge[index].lines.count else {
+                return
+            }
             // A knowledge item wraps over a blank line only right after its first line, and only by the one line
             // that ends its name ("-Organization, analytical, and retrieval" / "" / "of information"). Otherwise the
             // text is not the item's: a level text whose header was lost, or text appended to the document.
-            if knowledgeWrappedOverBlank || (blankAfterText && last.lines.count > 1) {
+            if knowledgeWrappedOverBlank || (blankAfterText && lineCount > 1), let last = item?.knowledge[index] {
                 throw .unplaceableText(
                     line: number, found: Excerpt.of(line),
                     context: "knowledge item \(Excerpt.quoted(last.text)) (line \(last.line)) ended at "
                         + (knowledgeWrappedOverBlank ? "the line it continued on after a blank line" : "a blank line"))
             }
             knowledgeWrappedOverBlank = blankAfterText
-            if last.lines.count >= DocumentParser.maximumKnowledgeLines {
+            if lineCount >= DocumentParser.maximumKnowledgeLines, let last = item?.knowledge[index] {
                 throw .unplaceableText(
                     line: number, found: Excerpt.of(line),
                     context: "knowledge item \(Excerpt.quoted(last.text)) (line \(last.line)) already runs over "
