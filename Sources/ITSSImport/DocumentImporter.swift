@@ -11,6 +11,10 @@ public struct ImportedDocument: Sendable {
 
 /// Imports ITSS skill-proficiency documents: parse, derive scale conditions, check consistency, apply errata.
 public enum DocumentImporter {
+    /// The largest document the importer reads, in bytes (8 MiB). The shipped documents have 46 and 79 KB; a
+    /// larger file is not one ITSS document, and refusing it before parsing bounds time and memory.
+    public static let maximumDocumentBytes = 8 * 1_048_576
+
     /// Reads one document.
     ///
     /// - Parameters:
@@ -18,10 +22,14 @@ public enum DocumentImporter {
     ///   - fileName: Used to tell the edition (`itss-v3-2008-…`) and in messages.
     ///   - edition: The edition, e.g. `V3 2008`; inferred from the file name or footer when `nil`.
     ///   - errata: Corrections to apply on top of the source wording.
-    /// - Throws: `DocumentError` with the line and what was expected when the document cannot be read.
+    /// - Throws: `DocumentError` with the line and what was expected when the document cannot be read;
+    ///   `.tooLarge` before any parsing when `bytes` exceed `maximumDocumentBytes`.
     public static func read(
         _ bytes: [UInt8], fileName: String, edition: String? = nil, errata: Errata = .none
     ) throws(DocumentError) -> ImportedDocument {
+        guard bytes.count <= maximumDocumentBytes else {
+            throw .tooLarge(bytes: bytes.count, limit: maximumDocumentBytes)
+        }
         let source = try SourceText(bytes: bytes)
         let parsed = try DocumentParser.parse(source)
         guard let version = edition ?? Edition.infer(fileName: fileName, source: source) else {
@@ -41,10 +49,17 @@ public enum DocumentImporter {
         return ImportedDocument(standard: standard, diagnostics: diagnostics)
     }
 
-    /// Reads a document from a file.
-    /// - Throws: `DocumentError`, or `CocoaError` when the file cannot be read.
+    /// Reads a document from a file, never more than one byte beyond `maximumDocumentBytes`.
+    /// - Throws: `DocumentError` (`.tooLarge` for a larger file), or a Cocoa error when the file cannot be read.
     public static func read(contentsOf url: URL, edition: String? = nil, errata: Errata = .none) throws -> ImportedDocument {
-        let data = try Data(contentsOf: url)
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: maximumDocumentBytes + 1) ?? Data()
+        if data.count > maximumDocumentBytes {
+            // Name the real size: the file may be far larger than what was read.
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+            throw DocumentError.tooLarge(bytes: size ?? data.count, limit: maximumDocumentBytes)
+        }
         return try read([UInt8](data), fileName: url.lastPathComponent, edition: edition, errata: errata)
     }
 
@@ -78,7 +93,7 @@ public enum DocumentImporter {
             guard let first = differing.first else { return nil }
             return Diagnostic(
                 .warning, .pageHeaderFieldMismatch, line: first.line, field: field.name,
-                message: "\(differing.count) page header(s) of the section name the field \"\(first.name)\"")
+                message: "\(differing.count) page header(s) of the section name the field \(Excerpt.quoted(first.name))")
         }
     }
 }

@@ -135,6 +135,19 @@ struct DiagnosticCodeTests {
             location: atLevel(server, "Backup Handling", 3)
         ),
         Case(
+            code: .levelTextTooLong, name: "a level text runs on far beyond its siblings", severity: .warning,
+            document: {
+                // Wrapped lines that continue the text with no blank line between: the layout reads them as the
+                // level's, and only the length tells that something was glued on.
+                CraftedDocument.clean().with(field: server, item: "Hardware Care") {
+                    $0.levels[3] =
+                        "Able to support hardware care based on specialty, as a member of server operation."
+                        + String(repeating: " The visit records of every rack are kept up to date.", count: 45)
+                }
+            },
+            location: atLevel(server, "Hardware Care", 3)
+        ),
+        Case(
             code: .overviewKnowledgeMismatch, name: "the overview lists another knowledge item", severity: .warning,
             document: {
                 CraftedDocument.clean().with { $0.overview[1].knowledge.append("Cabling") }
@@ -285,6 +298,30 @@ struct DiagnosticCodeTests {
             try document.rendered().imported().standard.field(named: Self.server)?.item(named: "Backup Handling"))
         #expect(item.definedLevels == [2, 3, 4, 5])
         #expect(item.description(atLevel: 2)?.text == item.description(atLevel: 3)?.text)
+    }
+
+    @Test
+    func overlongTextNamesItsLengthAndTheMedian() throws {
+        let testCase = try #require(Self.cases.first { $0.code == .levelTextTooLong })
+        let imported = try testCase.document().rendered().imported()
+        let text = try #require(
+            imported.standard.field(named: Self.server)?.item(named: "Hardware Care")?.description(atLevel: 3))
+        // The text is kept as read: a diagnostic never changes it.
+        #expect(text.text.hasSuffix("The visit records of every rack are kept up to date."))
+        let message = try #require(imported.diagnostics.first?.message)
+        #expect(message.hasPrefix("the text has \(text.text.utf8.count) bytes, "))
+        #expect(message.contains("times the median of the field's level texts"))
+    }
+
+    /// The shipped documents' level texts are far from the limit: their longest is under twice its field's median.
+    @Test(arguments: ShippedDocuments.fileNames)
+    func shippedLevelTextsAreWellBelowTheLengthLimit(file: String) throws {
+        let standard = try ShippedDocuments.imported(file).standard
+        for field in standard.fields {
+            let lengths = field.items.flatMap { $0.levels.map(\.text.utf8.count) }
+            let median = LevelTextChecks.median(lengths)
+            #expect(lengths.allSatisfy { $0 < 2 * median && $0 < LevelTextChecks.overlongMinimumBytes / 4 })
+        }
     }
 
     /// The overview may list an item twice (under two fields); each page is compared with the entry closest

@@ -137,6 +137,48 @@ struct CatalogStorageTests {
         }
     }
 
+    @Test("the same bytes under another file name are the same document", arguments: TestBackend.enabled)
+    func renamedFileIsNoOp(backend: TestBackend) async throws {
+        try await backend.withDatabase { database in
+            let original = try Self.imported(1)
+            try await database.importStandard(
+                original, sourceText: Self.text(1), replace: false, errataApplied: true, actor: "test")
+            let auditBefore = try await database.auditLog().count
+            // A version-named copy, so that the edition is still told from the name.
+            let copy = try DocumentImporter.read(
+                Self.documents[1].bytes, fileName: "copy-of-itss-v2-2006.txt", errata: try Errata.builtIn())
+            #expect(copy.standard.source.fileName != original.standard.source.fileName)
+            let outcome = try await database.importStandard(
+                copy, sourceText: Self.text(1), replace: false, errataApplied: true, actor: "test")
+            #expect(outcome == .unchanged(original.standard.key, revision: 1))
+            #expect(try await database.revisionCount(of: original.standard.key) == 1)
+            #expect(try await database.auditLog().count == auditBefore)
+            // The stored document keeps the name it was first imported under.
+            #expect(try await database.catalog() == Catalog(standards: [original.standard]))
+        }
+    }
+
+    @Test("a refusal of the same text names the errata it was stored with", arguments: TestBackend.enabled)
+    func sameTextRefusalSaysWhatDiffers(backend: TestBackend) async throws {
+        try await backend.withDatabase { database in
+            try await database.importStandard(
+                try Self.imported(0, errata: .none), sourceText: Self.text(0), replace: false, errataApplied: false,
+                actor: "test")
+            do {
+                // Another file name too: the name is not what differs, and the message does not say it is.
+                let renamed = try DocumentImporter.read(
+                    Self.documents[0].bytes, fileName: "renamed-itss-v3-2008.txt", errata: try Errata.builtIn())
+                try await database.importStandard(
+                    renamed, sourceText: Self.text(0), replace: false, errataApplied: true, actor: "test")
+                Issue.record("expected a refusal")
+            } catch let error as StorageError {
+                #expect(
+                    error.errorDescription?.contains("the same text with other errata (stored as published, now with our errata)")
+                        == true, "\(error.errorDescription ?? "")")
+            }
+        }
+    }
+
     @Test("a failing import writes nothing", arguments: TestBackend.enabled)
     func failingImportIsAtomic(backend: TestBackend) async throws {
         try await backend.withDatabase { database in

@@ -14,6 +14,8 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable {
     case scaleNotMonotonic = "scale-not-monotonic"
     /// Two levels of one item have the same text.
     case duplicateLevelText = "duplicate-level-text"
+    /// A level text is many times longer than its field's other level texts (text glued on that is not the level's).
+    case levelTextTooLong = "level-text-too-long"
     /// The overview lists other knowledge items for an item than its proficiency page.
     case overviewKnowledgeMismatch = "overview-knowledge-mismatch"
     /// An item of the proficiency pages is missing from the overview, or the other way round.
@@ -37,6 +39,7 @@ public enum DiagnosticCode: String, Codable, Sendable, Hashable, CaseIterable {
         case .scaleConditionOutlier: "an item's scale condition differs from the field's majority"
         case .scaleNotMonotonic: "an item's thresholds do not grow with the level"
         case .duplicateLevelText: "two levels of one item have the same text"
+        case .levelTextTooLong: "a level text is many times longer than the field's other level texts"
         case .overviewKnowledgeMismatch: "overview and proficiency page list different knowledge items"
         case .overviewItemMismatch: "an item is on the proficiency pages or in the overview, not both"
         case .commonItemScopeMismatch: "an item labelled common is not common to every field"

@@ -55,7 +55,7 @@ enum CommonItemChecks {
                     .warning, .commonItemKnowledgeMismatch, line: sighting.item.line, field: sighting.field.name,
                     item: name,
                     message: "the common item " + parts.joined(separator: " and ")
-                        + " compared with field \"\(first.field.name)\" (line \(first.item.line))"))
+                        + " compared with field \(Excerpt.quoted(first.field.name)) (line \(first.item.line))"))
         }
         return result
     }

@@ -6,7 +6,9 @@ enum LevelTextChecks {
     static func diagnostics(for standard: Standard) -> [Diagnostic] {
         var result: [Diagnostic] = []
         let fieldNames = standard.fields.map(\.name)
+        let standardMedian = median(standard.fields.flatMap { $0.items.flatMap { $0.levels.map(\.sourceText.utf8.count) } })
         for field in standard.fields {
+            result += overlongTexts(in: field, standardMedian: standardMedian)
             result += scaleOutliers(in: field)
             result += otherItemTopics(in: field)
             for item in field.items {
@@ -16,6 +18,41 @@ enum LevelTextChecks {
             }
         }
         return result
+    }
+
+    /// A level text longer than this many times the median of its field's level texts is reported …
+    static let overlongFactor = 8
+    /// … when it also has at least this many bytes. The shipped documents' longest level text has 472 bytes,
+    /// 1.7 times its field's median.
+    static let overlongMinimumBytes = 2_000
+
+    /// Level texts many times longer than their siblings: text the layout glued on that is not the level's
+    /// (appended to the document, or the text of a level whose header was lost). The text is kept as read.
+    static func overlongTexts(in field: SpecialtyField, standardMedian: Int) -> [Diagnostic] {
+        let lengths = field.items.flatMap { $0.levels.map(\.sourceText.utf8.count) }
+        // A field of a few texts says little about a typical length; the whole standard's median stands in.
+        let typical = lengths.count >= 5 ? median(lengths) : standardMedian
+        let limit = max(overlongFactor * typical, overlongMinimumBytes)
+        var result: [Diagnostic] = []
+        for item in field.items {
+            for description in item.levels where description.sourceText.utf8.count > limit {
+                let length = description.sourceText.utf8.count
+                result.append(
+                    Diagnostic(
+                        .warning, .levelTextTooLong, line: description.line, field: field.name, item: item.name,
+                        level: description.level,
+                        message: "the text has \(length) bytes, \(length / max(typical, 1)) times the median of the field's "
+                            + "level texts (\(typical)); text that is not the level's may be glued on (appended text, a "
+                            + "lost level header)"))
+            }
+        }
+        return result
+    }
+
+    /// The median of `values` (the lower middle one of an even count); 0 for none.
+    static func median(_ values: [Int]) -> Int {
+        guard !values.isEmpty else { return 0 }
+        return values.sorted()[(values.count - 1) / 2]
     }
 
     static func duplicateTexts(in item: SkillItem, field: SpecialtyField) -> [Diagnostic] {
@@ -80,8 +117,9 @@ enum LevelTextChecks {
                         Diagnostic(
                             .warning, .levelTextOfOtherItem, line: description.line, field: field.name, item: item.name,
                             level: description.level,
-                            message: "the text speaks of \(shared.joined(separator: ", ")), the knowledge of "
-                                + "\"\(field.items[other].name)\", and of nothing only \"\(item.name)\" covers"))
+                            message: "the text speaks of \(Excerpt.of(shared.joined(separator: ", "))), the knowledge of "
+                                + "\(Excerpt.quoted(field.items[other].name)), and of nothing only \(Excerpt.quoted(item.name)) covers"
+                        ))
                     break
                 }
             }
@@ -130,8 +168,8 @@ enum LevelTextChecks {
                     Diagnostic(
                         .warning, .levelTextNamesOtherField, line: description.line, field: field.name,
                         item: item.name, level: description.level,
-                        message: "the text speaks of \"\(subject.joined(separator: " "))\", which names the field "
-                            + "\"\(otherName)\", not \"\(field.name)\""))
+                        message: "the text speaks of \(Excerpt.quoted(subject.joined(separator: " "))), which names the field "
+                            + "\(Excerpt.quoted(otherName)), not \(Excerpt.quoted(field.name))"))
                 break
             }
         }

@@ -22,6 +22,9 @@ enum LineKind: Equatable {
     case itemHeading(Substring)
     /// "Level 4", possibly followed by text on the same line.
     case levelHeader(level: Int, rest: Substring)
+    /// A line that looks like a level header but is not one the layout prints: "Level -1", "Level 6a",
+    /// "Level six", "Level" alone, "LEVEL 6", "Leve1 6". Read as text it would merge two levels' texts.
+    case malformedLevelHeader
     /// "-Incident Management".
     case knowledgeItem(Substring)
     case text
@@ -29,6 +32,9 @@ enum LineKind: Equatable {
     /// Classifies a trimmed line.
     static func classify(_ line: Substring) -> LineKind {
         guard let first = line.first else { return .blank }
+        // "I" and "l" for OCR-like misspellings ("Ievel 6", "level 6"); lines starting with them are otherwise text
+        // or footers, which `levelHeader` leaves alone.
+        if first == "L" || first == "l" || first == "I", let header = levelHeader(line) { return header }
         switch first {
         case "●":
             return .itemHeading(SourceText.trim(line.dropFirst()))
@@ -43,7 +49,6 @@ enum LineKind: Equatable {
             }
             return .text
         case "L":
-            if let header = levelHeader(line) { return header }
             return .text
         case "S", "s":
             if line == "Skill Proficiency/Knowledge Items" { return .sectionTitle }
@@ -69,15 +74,85 @@ enum LineKind: Equatable {
         }
     }
 
-    /// `Level 4`, `Level 4 Able to …` → the level and the rest; `nil` when the line is ordinary text.
+    /// `Level 4`, `Level 4 Able to …` → the level and the rest; `.malformedLevelHeader` for a line that looks like
+    /// a level header but is not a valid one; `nil` when the line is ordinary text ("Level of service …").
+    ///
+    /// The layout prints the word `Level`, white space and the level's digits. What only resembles that is
+    /// refused rather than read as text, because as text it would be glued onto the previous level's text
+    /// (`Level -1` made a phantom level 7; `Level 9999999999999999999999` merged level 4 into level 5).
     private static func levelHeader(_ line: Substring) -> LineKind? {
-        guard line.hasPrefix("Level ") else { return nil }
-        let afterWord = line.dropFirst(6)
-        let digits = afterWord.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 3, let level = Int(digits) else { return nil }
-        let rest = afterWord.dropFirst(digits.count)
-        if let next = rest.first, !SourceText.isSpace(next) { return nil }
-        return .levelHeader(level: level, rest: SourceText.trim(rest))
+        let word = line.prefix { !SourceText.isSpace($0) }
+        let afterWord = SourceText.trim(line.dropFirst(word.count))
+        let number = afterWord.prefix { !SourceText.isSpace($0) }
+        let rest = SourceText.trim(afterWord.dropFirst(number.count))
+        if word == "Level" {
+            if let level = levelNumber(number) { return .levelHeader(level: level, rest: rest) }
+            // "Level" alone, "Level -1", "Level 6a", "Level 6:", "Level six", "Level 06", "Level 9999999999".
+            return number.isEmpty || isNumberLike(number) ? .malformedLevelHeader : nil
+        }
+        // The number glued to the word: "Level6", "Level-1", "LEVEL6".
+        if word.count > 5, word.prefix(5).lowercased() == "level", isNumberLike(word.dropFirst(5)) {
+            return .malformedLevelHeader
+        }
+        // Another spelling of the word with a number, alone on its line as headers are: "LEVEL 6", "level 6",
+        // "Leve1 6", "Lvel 6". With more words after it, such a line is text ("levels 3 to 5 …").
+        if rest.isEmpty, !number.isEmpty, isNumberLike(number), resemblesLevel(word) { return .malformedLevelHeader }
+        return nil
+    }
+
+    /// The level of a header's number: decimal digits without a leading zero (`0` itself is read, and refused
+    /// as out of range by the parser); `nil` for anything else, including numbers too long to be a level.
+    private static func levelNumber(_ token: Substring) -> Int? {
+        guard (1...9).contains(token.count), token.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard token.count == 1 || token.first != "0" else { return nil }
+        return Int(token)
+    }
+
+    private static let numberWords: Set<String> = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+    ]
+
+    /// Whether a token is meant as a number: digits (signed, with letters or punctuation after them: `-1`, `6a`,
+    /// `6:`), letters that look like digits (`l`, `O`), number words and roman numerals (`six`, `VI`).
+    private static func isNumberLike(_ token: Substring) -> Bool {
+        var body = token
+        if let sign = body.first, "+-−–#".contains(sign) { body = body.dropFirst() }
+        guard let first = body.first else { return true }
+        if first.isASCII, first.isNumber { return true }
+        if body.count <= 2, body.allSatisfy({ "lIoO".contains($0) }) { return true }
+        let word = body.last?.isPunctuation == true ? body.dropLast() : body
+        return numberWords.contains(word.lowercased())
+    }
+
+    /// Whether a word is "level" in another case or with one letter wrong, missing, added or swapped, counting
+    /// the digits and letters a PDF extraction confuses (`Leve1`, `Ievel`, `L3vel`).
+    private static func resemblesLevel(_ word: Substring) -> Bool {
+        guard (4...6).contains(word.count) else { return false }
+        let normalised = word.lowercased().map { character -> Character in
+            switch character {
+            case "1", "i", "|": "l"
+            case "3": "e"
+            default: character
+            }
+        }
+        return editDistanceAtMostOne(normalised, Array("level"))
+    }
+
+    /// Whether one substitution, insertion, deletion or swap of neighbours (or none) turns `a` into `b`.
+    private static func editDistanceAtMostOne(_ a: [Character], _ b: [Character]) -> Bool {
+        if a == b { return true }
+        if a.count == b.count {
+            let differing = a.indices.filter { a[$0] != b[$0] }
+            if differing.count == 1 { return true }
+            return differing.count == 2 && differing[1] == differing[0] + 1 && a[differing[0]] == b[differing[1]]
+                && a[differing[1]] == b[differing[0]]
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        // The first position where they differ is the extra character; the rest must match.
+        let split = short.indices.first { short[$0] != long[$0] } ?? short.count
+        return short[split...].elementsEqual(long[(split + 1)...])
     }
 
     /// The value after a case-insensitive label such as `Specialty Field:`.

@@ -128,10 +128,11 @@ enum ScaleConditionReader {
         } else {
             return nil
         }
-        return Int64((amount * multiplier).rounded())
+        // `exactly`: a number too large for Int64 ("99999999999999999999 billion yen") is no threshold, not a crash.
+        return Int64(exactly: (amount * multiplier).rounded())
     }
 
     private static func integer(_ words: LevelTextWords, _ position: Int) -> Int64? {
-        words.number(at: position).map { Int64($0.rounded()) }
+        words.number(at: position).flatMap { Int64(exactly: $0.rounded()) }
     }
 }

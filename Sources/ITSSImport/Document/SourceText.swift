@@ -3,8 +3,18 @@ struct SourceText {
     /// Trimmed lines; index 0 is line 1.
     let lines: [Substring]
 
+    /// The longest line a document may have, in bytes. The extraction wraps lines at the page width (the
+    /// shipped documents' longest has 229 bytes); a longer line is not a page's text (a 1 MB line was once
+    /// glued onto a level text whole).
+    static let maximumLineBytes = 10_000
+
+    /// The most lines a document may have. The shipped documents have 1,700 and 2,900; the cap bounds the
+    /// memory of the line table (some 32 bytes a line) for a document of blank lines.
+    static let maximumLines = 250_000
+
     /// Decodes and splits the document.
-    /// - Throws: `DocumentError.empty` or `.binary` when the bytes are not a text document.
+    /// - Throws: `DocumentError.empty` or `.binary` when the bytes are not a text document, `.lineTooLong`
+    ///   when a line has more than `maximumLineBytes`, `.tooManyLines` beyond `maximumLines`.
     init(bytes: [UInt8]) throws(DocumentError) {
         if let offset = SourceText.firstNonTextByte(bytes) {
             let line = 1 + bytes[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -18,6 +28,12 @@ struct SourceText {
         // A final line feed ends the last line; it does not start another one.
         let end = bytes.last == 0x0A ? bytes.count - 1 : bytes.count
         for index in 0...end where index == end || bytes[index] == 0x0A {
+            if index - start > SourceText.maximumLineBytes {
+                throw .lineTooLong(line: lines.count + 1, bytes: index - start, limit: SourceText.maximumLineBytes)
+            }
+            if lines.count == SourceText.maximumLines {
+                throw .tooManyLines(line: lines.count + 1, limit: SourceText.maximumLines)
+            }
             var lower = start
             var upper = index
             while lower < upper, let width = SourceText.spaceWidth(bytes, at: lower) { lower += width }

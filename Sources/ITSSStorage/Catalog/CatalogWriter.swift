@@ -7,6 +7,9 @@ extension AppDatabase {
     /// Stores an imported standard: creates it, leaves it unchanged when the same text is stored, or replaces
     /// it when `replace` is set. One transaction; audited.
     ///
+    /// The same text is the same bytes (SHA-256) read into the same catalog, whatever the file is called: a copy
+    /// of the stored document under another name is a no-op.
+    ///
     /// Replacing keeps every row that people's data can refer to: fields and items keep their ids when their
     /// names stay, and those no longer in the text are retired, not deleted. Every revision's source text and
     /// catalog are kept in `standard_revisions`.
@@ -29,7 +32,7 @@ extension AppDatabase {
         return try await transaction { sql in
             let existing = try await sql.raw(
                 """
-                SELECT id, source_sha256, content_sha256, revision FROM standards
+                SELECT id, source_file, source_sha256, content_sha256, errata_applied, revision FROM standards
                 WHERE name = \(bind: standard.key.name) AND version = \(bind: standard.key.version)
                 """
             ).first()
@@ -41,14 +44,26 @@ extension AppDatabase {
                 let storedSource = try existing.decode(column: "source_sha256", as: String.self)
                 let storedContent = try existing.decode(column: "content_sha256", as: String.self)
                 let storedRevision = try existing.decode(column: "revision", as: Int.self)
-                if storedSource == standard.source.sha256, storedContent == contentSHA {
-                    return .unchanged(standard.key, revision: storedRevision)
+                let storedFile = try existing.decode(column: "source_file", as: String.self)
+                let storedErrata = try existing.decode(column: "errata_applied", as: Bool.self)
+                if storedSource == standard.source.sha256 {
+                    // The file name is part of the catalog JSON but not of what the document says.
+                    var renamed = standard
+                    renamed.source.fileName = storedFile
+                    let renamedSHA = SHA256.hex(Array(try CatalogRowCoding.json(renamed).utf8))
+                    if renamedSHA == storedContent { return .unchanged(standard.key, revision: storedRevision) }
                 }
                 guard replace else {
                     let detail =
-                        storedSource == standard.source.sha256
-                        ? "the same text with other errata"
-                        : "a different text (stored sha256 \(storedSource.prefix(12)), new \(standard.source.sha256.prefix(12)))"
+                        if storedSource != standard.source.sha256 {
+                            "a different text (stored sha256 \(storedSource.prefix(12)), new \(standard.source.sha256.prefix(12)))"
+                        } else if storedErrata != errataApplied {
+                            "the same text with other errata (stored "
+                                + (storedErrata ? "with our errata applied, now without" : "as published, now with our errata")
+                                + ")"
+                        } else {
+                            "the same text read into another catalog (our errata or the importer changed since)"
+                        }
                     throw StorageError.standardDiffers(name: standard.key.name, version: standard.key.version, detail: detail)
                 }
                 revision = storedRevision + 1
