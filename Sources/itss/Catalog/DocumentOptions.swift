@@ -18,7 +18,10 @@ struct DocumentOptions: ParsableArguments {
         let url = URL(fileURLWithPath: file)
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // Never more than one byte beyond the importer's limit: a huge file is refused without reading it all.
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: DocumentImporter.maximumDocumentBytes + 1) ?? Data()
         } catch {
             throw CLIError(
                 "\(file): cannot read the file (\((error as NSError).localizedFailureReason ?? error.localizedDescription))")
