@@ -165,7 +165,7 @@ public final class AppDatabase: Sendable {
                 case .sqlite: return try await sqliteTransaction(body)
                 case .postgres: return try await postgresTransaction(body)
                 }
-            } catch where DatabaseFailure.isTransient(error) && attempt < 5 {
+            } catch  where DatabaseFailure.isTransient(error) && attempt < 5 {
                 attempt += 1
             } catch {
                 throw DatabaseFailure.storageError(
@@ -174,7 +174,9 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    private func sqliteTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+    private func sqliteTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws
         -> T
     {
         let timeout = configuration.sqliteBusyTimeoutMilliseconds
@@ -196,7 +198,9 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    private func postgresTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+    private func postgresTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws
         -> T
     {
         try await fluent().transaction { database in

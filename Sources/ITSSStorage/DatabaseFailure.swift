@@ -28,7 +28,8 @@ enum DatabaseFailure {
             case PostgresError.Code.notNullViolation.raw:
                 return StorageError.refused(reason: "\(info[.columnName] ?? "a value") is required; nothing was written")
             case PostgresError.Code.foreignKeyViolation.raw:
-                return StorageError.refused(reason: "a reference to a row that does not exist (\(constraint)); nothing was written")
+                return StorageError.refused(
+                    reason: "a reference to a row that does not exist (\(constraint)); nothing was written")
             default:
                 return StorageError.failed(reason: info[.message] ?? state)
             }

@@ -36,7 +36,9 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func startAssessment(of employeeNumber: String, field: String, cycle: Cycle, actor: String) async throws
+    func startAssessment(
+        of employeeNumber: String, field: String, cycle: Cycle, actor: String
+    ) async throws
         -> AssessmentView
     {
         try await startAssessment(
@@ -64,7 +66,9 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func returnAssessment(_ id: Int64, by actor: String, comment: String, expectedVersion: Int? = nil) async throws
+    func returnAssessment(
+        _ id: Int64, by actor: String, comment: String, expectedVersion: Int? = nil
+    ) async throws
         -> AssessmentView
     {
         try await returnAssessment(id, by: operatorFor(actor), comment: comment, expectedVersion: expectedVersion)
@@ -103,7 +107,9 @@ extension AppDatabase {
             id, action: position, change: change, append: append, expectedVersion: expectedVersion, by: operatorFor(nil))
     }
 
-    func gap(of employeeNumber: String, field: String, target: Int, basis: LevelBasis = .approved) async throws
+    func gap(
+        of employeeNumber: String, field: String, target: Int, basis: LevelBasis = .approved
+    ) async throws
         -> FieldGap
     {
         try await gap(personID: personID(employeeNumber), fieldID: fieldID(field), target: target, basis: basis)
@@ -124,7 +130,9 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func importExperience(_ parsed: ParsedRows<SpreadsheetRows.ExperienceRow>, actor: String) async throws
+    func importExperience(
+        _ parsed: ParsedRows<SpreadsheetRows.ExperienceRow>, actor: String
+    ) async throws
         -> BulkImportSummary
     {
         try await importExperience(parsed, by: operatorFor(nil))

@@ -66,7 +66,9 @@ struct ConcurrentWritersCLITests {
         let items = try FieldItems.of("Service Desk", cli).items
         try cli.ok("assess", "start", Organisation.person, "--field", "Service Desk", "--cycle", "2026H2")
         for item in items {
-            try cli.ok("assess", "rate", "1", "--item", item.name, "--level", "\(item.definedLevels.first ?? 1)", "--as", Organisation.person)
+            try cli.ok(
+                "assess", "rate", "1", "--item", item.name, "--level", "\(item.definedLevels.first ?? 1)", "--as",
+                Organisation.person)
         }
         try cli.ok("assess", "submit", "1", "--as", Organisation.person)
         let evaluators = [Organisation.evaluator, "M2", "M3", "M4"]
@@ -74,7 +76,8 @@ struct ConcurrentWritersCLITests {
             var failed: [String] = []
             for item in items {
                 let result = try? cli.run(
-                    "assess", "rate", "1", "--item", item.name, "--level", "\(item.definedLevels.first ?? 1)", "--evaluator", "--as",
+                    "assess", "rate", "1", "--item", item.name, "--level", "\(item.definedLevels.first ?? 1)", "--evaluator",
+                    "--as",
                     evaluators[index])
                 if result?.status != 0 { failed.append(result?.standardError ?? "did not run") }
             }

@@ -15,6 +15,11 @@ public struct AccessDenied: Error, Sendable, Hashable, CustomStringConvertible {
     public var action: AuditAction
     public var role: AccessRole
 
+    public init(action: AuditAction, role: AccessRole) {
+        self.action = action
+        self.role = role
+    }
+
     public var description: String {
         "not allowed: \(role.rawValue) may not perform \(action.rawValue) here"
     }

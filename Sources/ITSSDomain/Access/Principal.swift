@@ -27,10 +27,13 @@ public struct Principal: Codable, Sendable, Hashable {
     }
 
     /// The CLI operator (administrator rights), acting for a person or for nobody.
-    public static func `operator`(systemUser: String, actingFor personID: Int64? = nil, employeeNumber: String? = nil)
+    public static func `operator`(
+        systemUser: String, actingFor personID: Int64? = nil, employeeNumber: String? = nil
+    )
         -> Principal
     {
-        Principal(origin: .operator(systemUser: systemUser), role: .administrator, personID: personID, employeeNumber: employeeNumber)
+        Principal(
+            origin: .operator(systemUser: systemUser), role: .administrator, personID: personID, employeeNumber: employeeNumber)
     }
 
     /// The product acting on its own (built-in standards, migrations).

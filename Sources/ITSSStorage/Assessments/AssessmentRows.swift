@@ -57,19 +57,47 @@ enum AssessmentRows {
         return try row.decode(column: "version", as: Int.self)
     }
 
+    /// A stored rating row, keyed by item id.
+    struct RatingRow: Sendable {
+        var itemID: Int64
+        var rating: SkillRating
+    }
+
     /// The ratings of every item of the effective field, in field order.
     static func ratings(_ sql: any SQLDatabase, id: Int64, field: CatalogIndex.FieldEntry) async throws -> [SkillRating] {
-        var byName: [String: SkillRating] = [:]
+        ratings(try await ratingRows(sql, ids: [id])[id] ?? [], field: field)
+    }
+
+    /// The stored rating rows of several assessments, by assessment id, in one query.
+    static func ratingRows(_ sql: any SQLDatabase, ids: [Int64]) async throws -> [Int64: [RatingRow]] {
+        var result: [Int64: [RatingRow]] = [:]
         for row in try await sql.raw(
-            "SELECT item_id, self_level, evaluator_level, note, evidence, evaluator_reason FROM assessment_ratings WHERE assessment_id = \(bind: id)"
+            """
+            SELECT assessment_id, item_id, self_level, evaluator_level, note, evidence, evaluator_reason
+            FROM assessment_ratings WHERE assessment_id IN (\(SQLList(ids.map { SQLBind($0) })))
+            """
         ).all() {
-            guard let name = field.itemNames[try row.decode(column: "item_id", as: Int64.self)] else { continue }
-            byName[name] = SkillRating(
-                item: name, selfLevel: try row.decode(column: "self_level", as: Int?.self),
-                evaluatorLevel: try row.decode(column: "evaluator_level", as: Int?.self),
-                note: try row.decode(column: "note", as: String?.self),
-                evidence: try row.decode(column: "evidence", as: String?.self),
-                evaluatorReason: try row.decode(column: "evaluator_reason", as: String?.self))
+            result[try row.decode(column: "assessment_id", as: Int64.self), default: []].append(
+                RatingRow(
+                    itemID: try row.decode(column: "item_id", as: Int64.self),
+                    rating: SkillRating(
+                        item: "", selfLevel: try row.decode(column: "self_level", as: Int?.self),
+                        evaluatorLevel: try row.decode(column: "evaluator_level", as: Int?.self),
+                        note: try row.decode(column: "note", as: String?.self),
+                        evidence: try row.decode(column: "evidence", as: String?.self),
+                        evaluatorReason: try row.decode(column: "evaluator_reason", as: String?.self))))
+        }
+        return result
+    }
+
+    /// Stored rows as the ratings of every item of the effective field, in field order (unrated items empty).
+    static func ratings(_ rows: [RatingRow], field: CatalogIndex.FieldEntry) -> [SkillRating] {
+        var byName: [String: SkillRating] = [:]
+        for row in rows {
+            guard let name = field.itemNames[row.itemID] else { continue }
+            var rating = row.rating
+            rating.item = name
+            byName[name] = rating
         }
         return field.effective.items.map { byName[$0.name] ?? SkillRating(item: $0.name) }
     }

@@ -15,7 +15,8 @@ extension AppDatabase {
             throw StorageError.notFound(what: "specialty field #\(fieldID)")
         }
         if field.effective.kind == .sharedLevels {
-            throw StorageError.refused(reason: "\"\(field.reference.field)\" supplies levels to other fields; choose a specialty field")
+            throw StorageError.refused(
+                reason: "\"\(field.reference.field)\" supplies levels to other fields; choose a specialty field")
         }
         let createdAt = timestamp()
         let id = try await transaction { sql in
@@ -120,7 +121,9 @@ extension AppDatabase {
     /// Submits an assessment for review (by the person; every item needs a self rating).
     /// - Throws: `AssessmentRuleError`, `StorageError.conflict` for a stale version, `.forbidden`.
     @discardableResult
-    public func submitAssessment(_ id: Int64, by principal: Principal, expectedVersion: Int? = nil) async throws
+    public func submitAssessment(
+        _ id: Int64, by principal: Principal, expectedVersion: Int? = nil
+    ) async throws
         -> AssessmentView
     {
         try await transition(id, by: principal, expectedVersion: expectedVersion, action: .assessmentSubmit) {
@@ -135,7 +138,9 @@ extension AppDatabase {
     /// - Throws: `AssessmentRuleError` (self-approval, missing evaluator ratings or reasons, wrong state),
     ///   `StorageError.conflict` for a stale version, `.forbidden`.
     @discardableResult
-    public func approveAssessment(_ id: Int64, by principal: Principal, expectedVersion: Int? = nil) async throws
+    public func approveAssessment(
+        _ id: Int64, by principal: Principal, expectedVersion: Int? = nil
+    ) async throws
         -> AssessmentView
     {
         try await transition(id, by: principal, expectedVersion: expectedVersion, action: .assessmentApprove) {
@@ -211,44 +216,50 @@ extension AppDatabase {
     /// One assessment with the ratings of every item of its field.
     /// - Throws: `StorageError.notFound` for an unknown id.
     public func assessment(_ id: Int64) async throws -> AssessmentView {
-        let sql = try sql()
-        let index = try await catalogIndex()
-        guard
-            let row = try await sql.raw(
-                """
-                SELECT a.*, p.employee_number, p.name, d.employee_number AS decided_by_number
-                FROM assessments a JOIN people p ON p.id = a.person_id LEFT JOIN people d ON d.id = a.decided_by
-                WHERE a.id = \(bind: id)
-                """
-            ).first()
-        else { throw StorageError.notFound(what: "assessment \(id)") }
-        guard let field = index.field(id: try row.decode(column: "field_id", as: Int64.self)) else {
-            throw StorageError.corrupt(detail: "assessment \(id) refers to a retired field")
+        guard let view = try await assessmentViews(where: "a.id = \(bind: id)").first else {
+            throw StorageError.notFound(what: "assessment \(id)")
         }
-        return AssessmentView(
-            id: id, employeeNumber: try row.decode(column: "employee_number", as: String.self),
-            personName: try row.decode(column: "name", as: String.self), field: field.reference,
-            cycle: try row.decode(column: "cycle", as: String.self),
-            state: AssessmentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft,
-            version: try row.decode(column: "version", as: Int.self),
-            ratings: try await AssessmentRows.ratings(sql, id: id, field: field),
-            submittedAt: try row.decode(column: "submitted_at", as: String?.self),
-            decidedAt: try row.decode(column: "decided_at", as: String?.self),
-            decidedBy: try row.decode(column: "decided_by_number", as: String?.self),
-            returnComment: try row.decode(column: "return_comment", as: String?.self))
+        return view
     }
 
-    /// The assessments of a person, newest cycle first.
+    /// The assessments of a person, newest cycle first. Two queries however many there are.
     /// - Throws: `StorageError.notFound` for an unknown person.
     public func assessments(of employeeNumber: String) async throws -> [AssessmentView] {
+        let personID = try await PeopleQueries.personID(sql(), employeeNumber: employeeNumber)
+        return try await assessmentViews(where: "a.person_id = \(bind: personID)")
+    }
+
+    /// The assessments matching `condition` (on alias `a`), newest cycle first, with their ratings: one query
+    /// for the assessments and one for all their ratings.
+    private func assessmentViews(where condition: SQLQueryString) async throws -> [AssessmentView] {
         let sql = try sql()
-        let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
-        var result: [AssessmentView] = []
-        for row in try await sql.raw(
-            "SELECT id FROM assessments WHERE person_id = \(bind: personID) ORDER BY cycle DESC, id DESC"
-        ).all() {
-            result.append(try await assessment(try row.decode(column: "id", as: Int64.self)))
+        let index = try await catalogIndex()
+        let rows = try await sql.raw(
+            """
+            SELECT a.*, p.employee_number, p.name, d.employee_number AS decided_by_number
+            FROM assessments a JOIN people p ON p.id = a.person_id LEFT JOIN people d ON d.id = a.decided_by
+            WHERE \(condition) ORDER BY a.cycle DESC, a.id DESC
+            """
+        ).all()
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
+        let ratings = try await AssessmentRows.ratingRows(sql, ids: ids)
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: Int64.self)
+            guard let field = index.field(id: try row.decode(column: "field_id", as: Int64.self)) else {
+                throw StorageError.corrupt(detail: "assessment \(id) refers to a retired field")
+            }
+            return AssessmentView(
+                id: id, employeeNumber: try row.decode(column: "employee_number", as: String.self),
+                personName: try row.decode(column: "name", as: String.self), field: field.reference,
+                cycle: try row.decode(column: "cycle", as: String.self),
+                state: AssessmentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft,
+                version: try row.decode(column: "version", as: Int.self),
+                ratings: AssessmentRows.ratings(ratings[id] ?? [], field: field),
+                submittedAt: try row.decode(column: "submitted_at", as: String?.self),
+                decidedAt: try row.decode(column: "decided_at", as: String?.self),
+                decidedBy: try row.decode(column: "decided_by_number", as: String?.self),
+                returnComment: try row.decode(column: "return_comment", as: String?.self))
         }
-        return result
     }
 }

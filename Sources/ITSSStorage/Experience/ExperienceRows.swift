@@ -57,6 +57,27 @@ enum ExperienceRows {
             verifiedOn: try row.decode(column: "verified_on", as: String?.self).flatMap(Day.init))
     }
 
+    /// Every version of one person's records in the given fields, by field, in record and version order. One
+    /// query on the person's index. A verification recorded at or after `verifiedBefore` is left out.
+    static func versions(
+        _ sql: any SQLDatabase, personID: Int64, fields: [Int64: CatalogIndex.FieldEntry], verifiedBefore cutoff: String?
+    ) async throws -> [Int64: [ExperienceRecord]] {
+        var result: [Int64: [ExperienceRecord]] = [:]
+        for row in try await sql.raw(
+            "SELECT * FROM experience_records WHERE person_id = \(bind: personID) ORDER BY record_id, version"
+        ).all() {
+            let fieldID = try row.decode(column: "field_id", as: Int64.self)
+            guard let field = fields[fieldID] else { continue }
+            var record = try ExperienceRows.record(from: row, field: field.reference)
+            if let cutoff, let verifiedAt = try row.decode(column: "verified_at", as: String?.self), verifiedAt >= cutoff {
+                record.verifiedBy = nil
+                record.verifiedOn = nil
+            }
+            result[fieldID, default: []].append(record)
+        }
+        return result
+    }
+
     /// Every version of the records of one field (of one person, or of everyone), in record and version order.
     /// A verification recorded at or after `verifiedBefore` (ISO-8601 text) is left out, for levels as of a date.
     static func versions(

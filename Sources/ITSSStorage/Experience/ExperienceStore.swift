@@ -27,7 +27,9 @@ extension AppDatabase {
     /// for the official level until the correction is verified. One transaction; audited.
     /// - Throws: `StorageError.notFound` for an unknown record, `.refused` when the person differs, `.forbidden`.
     @discardableResult
-    public func correctExperience(recordID: Int64, with new: NewExperience, by principal: Principal) async throws
+    public func correctExperience(
+        recordID: Int64, with new: NewExperience, by principal: Principal
+    ) async throws
         -> ExperienceRecord
     {
         try new.validate(today: today())
@@ -62,7 +64,9 @@ extension AppDatabase {
     /// - Throws: `StorageError.refused` for self-verification, a non-evaluator or an already verified version;
     ///   `.forbidden`; `InputError` for a verification date before the record's start or after today.
     @discardableResult
-    public func verifyExperience(recordID: Int64, by principal: Principal, on day: Day? = nil) async throws
+    public func verifyExperience(
+        recordID: Int64, by principal: Principal, on day: Day? = nil
+    ) async throws
         -> ExperienceRecord
     {
         let index = try await catalogIndex()
@@ -121,7 +125,8 @@ extension AppDatabase {
             throw StorageError.notFound(what: "specialty field #\(fieldID)")
         }
         if field.effective.kind == .sharedLevels {
-            throw StorageError.refused(reason: "\"\(field.reference.field)\" supplies levels to other fields; choose a specialty field")
+            throw StorageError.refused(
+                reason: "\"\(field.reference.field)\" supplies levels to other fields; choose a specialty field")
         }
         return field
     }

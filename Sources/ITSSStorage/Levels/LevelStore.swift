@@ -46,23 +46,23 @@ extension AppDatabase {
     ) async throws -> [PersonLevel] {
         let sql = try sql()
         let index = try await catalogIndex()
-        let person = try await person(employeeNumber)
+        let person = try await person(id: PeopleQueries.personID(sql, employeeNumber: employeeNumber), index: index)
         let fields: [CatalogIndex.FieldEntry]
         if let fieldQuery {
             fields = [try index.resolveField(fieldQuery)]
         } else {
             fields = person.fields.compactMap(index.field)
         }
+        // Any timestamp on `day` sorts below "YYYY-MM-DDT99".
+        let inputs = try await LevelInputs.read(sql, personID: person.id, fields: fields, before: day.map { "\($0)T99" })
         var result: [PersonLevel] = []
         for field in fields {
-            // Any timestamp on `day` sorts below "YYYY-MM-DDT99".
-            let cutoff = day.map { "\($0)T99" }
-            let inputs = try await LevelInputs.read(sql, personID: person.id, field: field, before: cutoff)
+            let input = inputs[field.id] ?? LevelInputs()
             let official = LevelRule.evaluate(
-                field.compiled, ratings: inputs.approvedRatings, records: inputs.verifiedRecords, basis: .approved)
+                field.compiled, ratings: input.approvedRatings, records: input.verifiedRecords, basis: .approved)
             let provisional =
                 day == nil
-                ? LevelRule.evaluate(field.compiled, ratings: inputs.selfRatings, records: inputs.allRecords, basis: .provisional)
+                ? LevelRule.evaluate(field.compiled, ratings: input.selfRatings, records: input.allRecords, basis: .provisional)
                 : nil
             result.append(
                 PersonLevel(

@@ -54,6 +54,7 @@ extension AppDatabase {
         let migrations = Migrations()
         migrations.add(SchemaMigrations.all)
         let database = try fluent()
-        return Migrator(databaseFactory: { _ in database }, migrations: migrations, on: database.eventLoop, migrationLogLevel: .debug)
+        return Migrator(
+            databaseFactory: { _ in database }, migrations: migrations, on: database.eventLoop, migrationLogLevel: .debug)
     }
 }

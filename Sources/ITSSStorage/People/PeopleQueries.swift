@@ -31,7 +31,9 @@ enum PeopleQueries {
 
     /// Candidates for "did you mean": the values sorting next to what was typed and next to its shorter
     /// prefixes, read from the unique index in a few bounded range scans — never the whole column.
-    private static func neighbours(_ sql: any SQLDatabase, of typed: String, column: String, table: String) async throws
+    private static func neighbours(
+        _ sql: any SQLDatabase, of typed: String, column: String, table: String
+    ) async throws
         -> [String]
     {
         var probes = [typed]
@@ -161,8 +163,11 @@ extension AppDatabase {
     /// One person by id, with their fields.
     /// - Throws: `StorageError.notFound` for an unknown id.
     public func person(id: Int64) async throws -> Person {
+        try await person(id: id, index: catalogIndex())
+    }
+
+    func person(id: Int64, index: CatalogIndex) async throws -> Person {
         let sql = try sql()
-        let index = try await catalogIndex()
         let fields = try await sql.raw("SELECT field_id FROM person_fields WHERE person_id = \(bind: id) ORDER BY id").all()
             .compactMap {
                 index.field(id: try $0.decode(column: "field_id", as: Int64.self))?.reference

@@ -108,41 +108,46 @@ extension AppDatabase {
     /// One plan with its actions and progress.
     /// - Throws: `StorageError.notFound` for an unknown id.
     public func plan(_ id: Int64) async throws -> PlanView {
-        let sql = try sql()
-        let index = try await catalogIndex()
-        guard
-            let row = try await sql.raw(
-                """
-                SELECT d.*, p.employee_number FROM development_plans d JOIN people p ON p.id = d.person_id WHERE d.id = \(bind: id)
-                """
-            ).first()
-        else { throw StorageError.notFound(what: "plan \(id)") }
-        guard let field = index.field(id: try row.decode(column: "field_id", as: Int64.self)) else {
-            throw StorageError.corrupt(detail: "plan \(id) refers to a retired field")
+        guard let plan = try await planViews(where: "d.id = \(bind: id)").first else {
+            throw StorageError.notFound(what: "plan \(id)")
         }
-        let actions = try await PlanRows.actions(sql, planID: id)
-        let target = try row.decode(column: "target_level", as: Int.self)
-        return PlanView(
-            id: id, employeeNumber: try row.decode(column: "employee_number", as: String.self), field: field.reference,
-            targetLevel: target, version: try row.decode(column: "version", as: Int.self), actions: actions,
-            progressPercentage: DevelopmentPlan(personID: 0, field: field.reference, targetLevel: target, actions: actions)
-                .progressPercentage,
-            createdAt: try row.decode(column: "created_at", as: String.self),
-            createdBy: try row.decode(column: "created_by", as: String.self))
+        return plan
     }
 
-    /// The plans of a person, newest first.
+    /// The plans of a person, newest first. Two queries however many there are.
     /// - Throws: `StorageError.notFound` for an unknown person.
     public func plans(of employeeNumber: String) async throws -> [PlanView] {
+        let personID = try await PeopleQueries.personID(sql(), employeeNumber: employeeNumber)
+        return try await planViews(where: "d.person_id = \(bind: personID)")
+    }
+
+    /// The plans matching `condition` (on alias `d`), newest first, with their actions.
+    private func planViews(where condition: SQLQueryString) async throws -> [PlanView] {
         let sql = try sql()
-        let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
-        var result: [PlanView] = []
-        for row in try await sql.raw("SELECT id FROM development_plans WHERE person_id = \(bind: personID) ORDER BY id DESC")
-            .all()
-        {
-            result.append(try await plan(try row.decode(column: "id", as: Int64.self)))
+        let index = try await catalogIndex()
+        let rows = try await sql.raw(
+            """
+            SELECT d.*, p.employee_number FROM development_plans d JOIN people p ON p.id = d.person_id
+            WHERE \(condition) ORDER BY d.id DESC
+            """
+        ).all()
+        guard !rows.isEmpty else { return [] }
+        let actions = try await PlanRows.actions(sql, planIDs: try rows.map { try $0.decode(column: "id", as: Int64.self) })
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: Int64.self)
+            guard let field = index.field(id: try row.decode(column: "field_id", as: Int64.self)) else {
+                throw StorageError.corrupt(detail: "plan \(id) refers to a retired field")
+            }
+            let target = try row.decode(column: "target_level", as: Int.self)
+            let planned = actions[id] ?? []
+            return PlanView(
+                id: id, employeeNumber: try row.decode(column: "employee_number", as: String.self), field: field.reference,
+                targetLevel: target, version: try row.decode(column: "version", as: Int.self), actions: planned,
+                progressPercentage: DevelopmentPlan(personID: 0, field: field.reference, targetLevel: target, actions: planned)
+                    .progressPercentage,
+                createdAt: try row.decode(column: "created_at", as: String.self),
+                createdBy: try row.decode(column: "created_by", as: String.self))
         }
-        return result
     }
 
     /// Every version of a plan, oldest first.
@@ -179,16 +184,30 @@ enum PlanRows {
     }
 
     static func actions(_ sql: any SQLDatabase, planID: Int64) async throws -> [PlanAction] {
-        try await sql.raw(
-            "SELECT kind, title, due_on, owner, status FROM plan_actions WHERE plan_id = \(bind: planID) ORDER BY position"
-        ).all().map { row in
-            PlanAction(
-                kind: PlanActionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .training,
-                title: try row.decode(column: "title", as: String.self),
-                dueOn: try row.decode(column: "due_on", as: String?.self).flatMap(Day.init),
-                owner: try row.decode(column: "owner", as: String?.self),
-                status: PlanActionStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open)
+        try await actions(sql, planIDs: [planID])[planID] ?? []
+    }
+
+    /// The actions of several plans, by plan, in position order; one query.
+    static func actions(_ sql: any SQLDatabase, planIDs: [Int64]) async throws -> [Int64: [PlanAction]] {
+        var result: [Int64: [PlanAction]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT plan_id, kind, title, due_on, owner, status FROM plan_actions
+            WHERE plan_id IN (\(SQLList(planIDs.map { SQLBind($0) }))) ORDER BY plan_id, position
+            """
+        ).all() {
+            result[try row.decode(column: "plan_id", as: Int64.self), default: []].append(try action(from: row))
         }
+        return result
+    }
+
+    private static func action(from row: any SQLRow) throws -> PlanAction {
+        PlanAction(
+            kind: PlanActionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .training,
+            title: try row.decode(column: "title", as: String.self),
+            dueOn: try row.decode(column: "due_on", as: String?.self).flatMap(Day.init),
+            owner: try row.decode(column: "owner", as: String?.self),
+            status: PlanActionStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open)
     }
 
     static func snapshot(

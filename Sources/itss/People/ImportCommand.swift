@@ -41,7 +41,9 @@ struct ImportCommand: AsyncParsableCommand {
                 let summary = try await ImportCommand.reporting(file) {
                     let rows = try SpreadsheetRows.people(ImportCommand.read(file))
                     Output.note("Importing \(rows.count) people…")
-                    return try await DatabaseSession.with { try await $0.importPeople(rows, by: try await DatabaseSession.principal($0)) }
+                    return try await DatabaseSession.with {
+                        try await $0.importPeople(rows, by: try await DatabaseSession.principal($0))
+                    }
                 }
                 Output.line("Imported \(summary.created) people.")
             }
@@ -58,7 +60,9 @@ struct ImportCommand: AsyncParsableCommand {
                 let summary = try await ImportCommand.reporting(file) {
                     let rows = try SpreadsheetRows.experience(ImportCommand.read(file))
                     Output.note("Importing \(rows.count) experience records…")
-                    return try await DatabaseSession.with { try await $0.importExperience(rows, by: try await DatabaseSession.principal($0)) }
+                    return try await DatabaseSession.with {
+                        try await $0.importExperience(rows, by: try await DatabaseSession.principal($0))
+                    }
                 }
                 Output.line("Imported \(summary.created) experience records; \(summary.levelsComputed) level(s) recomputed.")
             }
