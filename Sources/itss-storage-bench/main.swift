@@ -7,10 +7,12 @@ import ITSSStorage
 //   swift build -c release --product itss-storage-bench && .build/release/itss-storage-bench [approve|import] [N]
 // approve: median time of approving one assessment (write + level recompute + audit), over N assessments.
 // import:  `itss import assessments` throughput for N people × one field (17 ratings each), approved.
+// levels:  reading one person's levels with breakdown and explanation (and an unknown person's error), among N
+//          people with approved assessments, over 2,000 random people.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? "approve"
-let count = arguments.dropFirst().first.flatMap(Int.init) ?? (mode == "import" ? 200_000 : 300)
+let count = arguments.dropFirst().first.flatMap(Int.init) ?? (mode == "approve" ? 300 : 200_000)
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("itss-storage-bench-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: directory) }
 let field = "V3:Service Desk"
@@ -23,7 +25,11 @@ func log(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-let database = try await AppDatabase.openMigrated(location: .sqlite(path: directory.appendingPathComponent("bench.sqlite").path))
+// DATABASE_URL=postgres://… runs the benchmark on PostgreSQL (give it an empty database or schema).
+let location: DatabaseLocation =
+    ProcessInfo.processInfo.environment["DATABASE_URL"] != nil
+    ? .fromEnvironment() : .sqlite(path: directory.appendingPathComponent("bench.sqlite").path)
+let database = try await AppDatabase.openMigrated(location: location)
 let bench = Principal.operator(systemUser: "bench")
 try await database.loadBuiltInStandardsIfEmpty()
 let ops = try await database.createOrgUnit(code: "OPS", name: "Operations", parentID: nil, by: bench)
@@ -60,6 +66,40 @@ case "import":
         String(
             format: "  parse CSV %.1f s, total %.1f s: %.0f rating rows/s (target ≥ 100,000)", parsed / 1000, total / 1000,
             Double(summary.rows) / (total / 1000)))
+case "levels":
+    log("Importing \(count) people with approved assessments…")
+    try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), by: bench)
+    var csv = "employee_number,field,cycle,item,self_level,evaluator_level\n"
+    for number in 0..<count {
+        let level = 2 + number % 4
+        for item in items { csv += "P\(number),\(field),2026H1,\(item),\(level),\(level)\n" }
+    }
+    try await database.importAssessments(try SpreadsheetRows.ratings(Array(csv.utf8)), approvedBy: evaluator.id, by: bench)
+    var generator = SystemRandomNumberGenerator()
+    var reads: [Double] = []
+    var unknown: [Double] = []
+    var explained = 0
+    for round in 0..<2_000 {
+        let number = Int.random(in: 0..<count, using: &generator)
+        var start = DispatchTime.now().uptimeNanoseconds
+        let levels = try await database.levels(of: "P\(number)")
+        reads.append(milliseconds(since: start))
+        explained += levels.first?.official.explanation.isEmpty == false ? 1 : 0
+        if round % 10 == 0 {
+            start = DispatchTime.now().uptimeNanoseconds
+            _ = try? await database.personID("Q\(number)")
+            unknown.append(milliseconds(since: start))
+        }
+    }
+    reads.sort()
+    unknown.sort()
+    print(
+        "itss-storage-bench levels on \(database.location): \(count) people; one person's levels with breakdown, "
+            + "2,000 reads (\(explained) with an explanation)")
+    print(
+        String(
+            format: "  median %.3f ms, p90 %.3f ms; unknown person (suggestions) median %.3f ms", reads[reads.count / 2],
+            reads[reads.count * 9 / 10], unknown[unknown.count / 2]))
 case "approve":
     log("Preparing \(count) submitted assessments…")
     try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), by: bench)
@@ -83,6 +123,6 @@ case "approve":
     print("itss-storage-bench approve: \(samples.count) approvals on SQLite (write + level recompute + audit, one transaction)")
     print(String(format: "  median %.2f ms, p90 %.2f ms (target: median < 5 ms)", median, p90))
 default:
-    log("usage: itss-storage-bench approve|import [N]")
+    log("usage: itss-storage-bench approve|import|levels [N]")
 }
 await database.close()
