@@ -25,10 +25,10 @@ func log(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-// DATABASE_URL=postgres://… runs the benchmark on PostgreSQL (give it an empty database or schema).
+// ITSS_BENCH_POSTGRES_URL runs the benchmark on an (empty) PostgreSQL database instead.
 let location: DatabaseLocation =
-    ProcessInfo.processInfo.environment["DATABASE_URL"] != nil
-    ? .fromEnvironment() : .sqlite(path: directory.appendingPathComponent("bench.sqlite").path)
+    ProcessInfo.processInfo.environment["ITSS_BENCH_POSTGRES_URL"].map { .postgres(url: $0) }
+    ?? .sqlite(path: directory.appendingPathComponent("bench.sqlite").path)
 let database = try await AppDatabase.openMigrated(location: location)
 let bench = Principal.operator(systemUser: "bench")
 try await database.loadBuiltInStandardsIfEmpty()
@@ -48,16 +48,24 @@ switch mode {
 case "import":
     log("Importing \(count) people…")
     try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), by: bench)
-    var csv = "employee_number,field,cycle,item,self_level,evaluator_level\n"
-    csv.reserveCapacity(count * items.count * 50)
+    // Built as bytes directly: a String and its UTF-8 copy would double the file in memory.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(count * items.count * 50)
+    bytes += Array("employee_number,field,cycle,item,self_level,evaluator_level\n".utf8)
+    let itemTails = items.map { Array(",\(field),2026H2,\($0),".utf8) }
     for number in 0..<count {
-        let level = 3 + number % 2
-        for item in items { csv += "P\(number),\(field),2026H2,\(item),\(level),\(level)\n" }
+        let level = UInt8(ascii: "3") + UInt8(number % 2)
+        let person = Array("P\(number)".utf8)
+        for tail in itemTails {
+            bytes += person
+            bytes += tail
+            bytes += [level, UInt8(ascii: ","), level, UInt8(ascii: "\n")]
+        }
     }
-    let bytes = Array(csv.utf8)
     log("Importing \(count * items.count) ratings (\(bytes.count / 1_000_000) MB of CSV)…")
     let start = DispatchTime.now().uptimeNanoseconds
     let rows = try SpreadsheetRows.ratings(bytes)
+    bytes = []
     let parsed = milliseconds(since: start)
     let summary = try await database.importAssessments(rows, approvedBy: evaluator.id, by: bench)
     let total = milliseconds(since: start)
@@ -100,6 +108,24 @@ case "levels":
         String(
             format: "  median %.3f ms, p90 %.3f ms; unknown person (suggestions) median %.3f ms", reads[reads.count / 2],
             reads[reads.count * 9 / 10], unknown[unknown.count / 2]))
+case "experience":
+    // itss import experience: `count` records (people of `count / 4`), three in four verified by the evaluator.
+    let people = max(count / 4, 1)
+    log("Importing \(people) people…")
+    try await database.importPeople(try SpreadsheetRows.people(peopleCSV(people)), by: bench)
+    var csv = "employee_number,field,role,from,to,peak_staff,verified_by\n"
+    for number in 0..<count {
+        let role = ["member", "leader", "responsible person"][number % 3]
+        csv += "P\(number % people),\(field),\(role),20\(10 + number % 15)-04-01,20\(11 + number % 15)-03-31,\(5 + number % 90),"
+        csv += number % 4 == 0 ? "\n" : "M0\n"
+    }
+    let rows = try SpreadsheetRows.experience(Array(csv.utf8))
+    let start = DispatchTime.now().uptimeNanoseconds
+    let summary = try await database.importExperience(rows, by: bench)
+    let total = milliseconds(since: start)
+    print(
+        "itss-storage-bench experience: \(summary.rows) records of \(people) people, \(summary.levelsComputed) levels recomputed")
+    print(String(format: "  %.1f s (target: 350,000 records < 15 s)", total / 1000))
 case "approve":
     log("Preparing \(count) submitted assessments…")
     try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), by: bench)
@@ -123,6 +149,6 @@ case "approve":
     print("itss-storage-bench approve: \(samples.count) approvals on SQLite (write + level recompute + audit, one transaction)")
     print(String(format: "  median %.2f ms, p90 %.2f ms (target: median < 5 ms)", median, p90))
 default:
-    log("usage: itss-storage-bench approve|import|levels [N]")
+    log("usage: itss-storage-bench approve|import|levels|experience [N]")
 }
 await database.close()

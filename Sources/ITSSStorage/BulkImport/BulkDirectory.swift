@@ -8,6 +8,10 @@ struct BulkDirectory {
     var orgUnitOfPerson: [Int64: Int64] = [:]
     var orgUnitIDs: [String: Int64] = [:]
     var parentOfUnit: [Int64: Int64] = [:]
+    /// Sub-units and members of each unit, so that an evaluator's people come from a walk down their units
+    /// instead of a scan of everyone per evaluator (imports with thousands of verifying team leads).
+    var childrenOfUnit: [Int64: [Int64]] = [:]
+    var membersOfUnit: [Int64: [Int64]] = [:]
 
     static func read(_ sql: any SQLDatabase) async throws -> BulkDirectory {
         var directory = BulkDirectory()
@@ -19,8 +23,12 @@ struct BulkDirectory {
         for row in try await sql.raw("SELECT id, code, parent_id FROM org_units").all() {
             let id = try row.decode(column: "id", as: Int64.self)
             directory.orgUnitIDs[try row.decode(column: "code", as: String.self)] = id
-            if let parent = try row.decode(column: "parent_id", as: Int64?.self) { directory.parentOfUnit[id] = parent }
+            if let parent = try row.decode(column: "parent_id", as: Int64?.self) {
+                directory.parentOfUnit[id] = parent
+                directory.childrenOfUnit[parent, default: []].append(id)
+            }
         }
+        for (person, unit) in directory.orgUnitOfPerson { directory.membersOfUnit[unit, default: []].append(person) }
         return directory
     }
 
@@ -40,22 +48,15 @@ struct BulkDirectory {
             if let person = try row.decode(column: "person_id", as: Int64?.self) { people.insert(person) }
             if let unit = try row.decode(column: "org_unit_id", as: Int64?.self) { units.insert(unit) }
         }
-        if !units.isEmpty {
-            for (person, unit) in orgUnitOfPerson where isWithin(unit, units) { people.insert(person) }
+        var pending = Array(units)
+        var visited = Set<Int64>()
+        while let unit = pending.popLast() {
+            guard visited.insert(unit).inserted else { continue }
+            people.formUnion(membersOfUnit[unit] ?? [])
+            pending += childrenOfUnit[unit] ?? []
         }
         people.remove(evaluatorID)
         return people
-    }
-
-    private func isWithin(_ unit: Int64, _ units: Set<Int64>) -> Bool {
-        var current: Int64? = unit
-        var steps = 0
-        while let id = current, steps < 64 {
-            if units.contains(id) { return true }
-            current = parentOfUnit[id]
-            steps += 1
-        }
-        return false
     }
 }
 

@@ -6,7 +6,9 @@ extension AppDatabase {
     /// Imports people, all or nothing: every bad row is reported, and nothing is written unless all are good.
     /// - Throws: `BulkImportError` listing every bad row with its line.
     @discardableResult
-    public func importPeople(_ parsed: ParsedRows<SpreadsheetRows.PersonRow>, by principal: Principal) async throws
+    public func importPeople(
+        _ parsed: ParsedRows<SpreadsheetRows.PersonRow>, by principal: Principal
+    ) async throws
         -> BulkImportSummary
     {
         let rows = parsed.rows
@@ -104,7 +106,7 @@ extension AppDatabase {
             var fieldCache = BulkFieldCache(index: index)
             var evaluees: [Int64: Set<Int64>] = [:]
             var records: [[BatchValue]] = []
-            var touched: [(Int64, CatalogIndex.FieldEntry)] = []
+            var touched = Set<PersonFieldKey>()
             for row in rows {
                 // The file was read without a clock (SpreadsheetRows); the bounds relative to today are checked here.
                 do throws(InputError) {
@@ -136,7 +138,7 @@ extension AppDatabase {
                     if case let .failure(error) = field { errors.append(error) }
                     continue
                 }
-                touched.append((personID, fieldEntry))
+                touched.insert(PersonFieldKey(personID: personID, fieldID: fieldEntry.id))
                 records.append([
                     .integer(1), .integer(personID), .integer(fieldEntry.id), .text(row.role.rawValue),
                     .text(row.from.description), .text(row.to?.description), .int(row.peakStaff), .integer(row.annualContractYen),
@@ -153,13 +155,11 @@ extension AppDatabase {
                     "description", "verified_by", "verified_at", "verified_on", "created_at", "created_by",
                 ], rows: records)
             try await sql.raw("UPDATE experience_records SET record_id = id WHERE record_id IS NULL").run()
-            var levels = 0
-            var done = Set<PersonFieldKey>()
-            for (personID, field) in touched where done.insert(PersonFieldKey(personID: personID, fieldID: field.id)).inserted {
-                try await AssessmentRows.ensurePersonField(sql, personID: personID, fieldID: field.id, at: createdAt)
-                try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience import")
-                levels += 1
-            }
+            // One batched pass over every person × field the file touches (a few set-based reads per field and
+            // chunk of people), not five statements per pair.
+            try await BulkLevels.addPersonFields(sql, keys: touched, at: createdAt)
+            let levels = try await BulkLevels.recompute(
+                sql, keys: touched, index: index, at: createdAt, cause: "experience import")
             try await self.audit(
                 sql, principal, .importExperience, subject: "\(rows.count) records", detail: "bulk import")
             return BulkImportSummary(rows: rows.count, created: rows.count, levelsComputed: levels)

@@ -1,104 +1,239 @@
 import ITSSDomain
 import SQLKit
 
-/// Stores the levels of freshly approved imported assessments, in batches.
+/// What the level rule needs for one person and field, gathered for many at once.
+struct BulkLevelInputs {
+    var field: CatalogIndex.FieldEntry
+    /// Evaluator ratings of the latest approved assessment.
+    var approvedRatings: [String: Int] = [:]
+    /// Self ratings of the latest assessment, whatever its state.
+    var selfRatings: [String: Int] = [:]
+    /// Every version of the person's records in the field.
+    var records: [ExperienceRecord] = []
+}
+
+/// Stores levels of many people and fields in one batched pass: a few set-based reads per field (people in
+/// chunks of `peoplePerQuery`), the pure rule, then batched deletes and inserts. The results are those of
+/// `AppDatabase.recomputeLevels` one person × field at a time, which costs five statements per pair.
 enum BulkLevels {
-    /// Adds each imported assessment's field to its person's fields where missing.
-    static func addPersonFields(_ sql: any SQLDatabase, groups: [AssessmentImportGroup], at stamp: String) async throws {
-        let wanted = Set(groups.map { PersonFieldKey(personID: $0.key.personID, fieldID: $0.field.id) })
-        var present = Set<PersonFieldKey>()
-        for fieldID in Set(wanted.map(\.fieldID)) {
-            for row in try await sql.raw("SELECT person_id FROM person_fields WHERE field_id = \(bind: fieldID)").all() {
-                present.insert(PersonFieldKey(personID: try row.decode(column: "person_id", as: Int64.self), fieldID: fieldID))
+    /// People per `IN (…)` list: keeps statements short while taking a few thousand rows per round trip.
+    static let peoplePerQuery = 1_000
+
+    /// Adds each person's field to their fields where missing.
+    static func addPersonFields(_ sql: any SQLDatabase, keys: Set<PersonFieldKey>, at stamp: String) async throws {
+        var missing: [PersonFieldKey] = []
+        for (fieldID, people) in peopleByField(keys) {
+            try await forEachChunk(of: people) { chunk in
+                var present = Set<Int64>()
+                for row in try await sql.raw(
+                    "SELECT person_id FROM person_fields WHERE field_id = \(bind: fieldID) AND person_id IN \(list: chunk)"
+                ).all() {
+                    present.insert(try row.decode(column: "person_id", as: Int64.self))
+                }
+                missing += chunk.filter { !present.contains($0) }.map { PersonFieldKey(personID: $0, fieldID: fieldID) }
             }
         }
-        let missing = wanted.subtracting(present).sorted { ($0.personID, $0.fieldID) < ($1.personID, $1.fieldID) }
+        missing.sort { ($0.personID, $0.fieldID) < ($1.personID, $1.fieldID) }
         try await BatchInsert.run(
             sql, into: "person_fields", columns: ["person_id", "field_id", "added_at"],
             rows: missing.map { [.integer($0.personID), .integer($0.fieldID), .text(stamp)] })
     }
 
-    /// Computes the official and provisional level of every person and field the groups touch — from the
-    /// latest cycle among them — and stores them with a history entry where the official level changed.
+    /// Recomputes the official and provisional level of every given person × field from what is stored (latest
+    /// approved and latest assessment, every record version), as `recomputeLevels` does for one.
     /// - Returns: How many person × field levels were stored.
-    static func store(
-        _ sql: any SQLDatabase, groups: [AssessmentImportGroup], at stamp: String, cause: String
+    static func recompute(
+        _ sql: any SQLDatabase, keys: Set<PersonFieldKey>, index: CatalogIndex, at stamp: String, cause: String
     ) async throws -> Int {
-        // Several cycles of one person and field may come in one file: the latest cycle decides.
-        var latest: [PersonFieldKey: AssessmentImportGroup] = [:]
-        for group in groups {
-            let key = PersonFieldKey(personID: group.key.personID, fieldID: group.field.id)
-            if let current = latest[key], current.key.cycle >= group.key.cycle { continue }
-            latest[key] = group
-        }
-        let versions = try await recordVersions(sql, for: Set(latest.keys), fields: groups.map(\.field))
-        var previous: [PersonFieldKey: Int?] = [:]
-        for fieldID in Set(latest.keys.map(\.fieldID)) {
-            for row in try await sql.raw(
-                "SELECT person_id, level FROM person_levels WHERE field_id = \(bind: fieldID) AND basis = 'approved'"
-            ).all() {
-                let key = PersonFieldKey(personID: try row.decode(column: "person_id", as: Int64.self), fieldID: fieldID)
-                if latest[key] != nil { previous[key] = try row.decode(column: "level", as: Int?.self) }
+        var stored = 0
+        for (fieldID, people) in peopleByField(keys) {
+            guard let field = index.field(id: fieldID) else {
+                throw StorageError.corrupt(detail: "field #\(fieldID) is not in the catalog")
+            }
+            try await forEachChunk(of: people) { chunk in
+                let inputs = try await readInputs(sql, field: field, people: chunk)
+                stored += try await write(sql, field: field, inputs: inputs, at: stamp, cause: cause)
             }
         }
+        return stored
+    }
+
+    /// Stores levels computed from given ratings (an import's own assessments) and the stored records.
+    /// - Parameter ratings: person → ratings of the assessment that decides, for people of one field.
+    /// - Returns: How many person × field levels were stored.
+    static func store(
+        _ sql: any SQLDatabase, field: CatalogIndex.FieldEntry, ratings: [Int64: [SkillRating]], at stamp: String,
+        cause: String
+    ) async throws -> Int {
+        let people = ratings.keys.sorted()
+        var stored = 0
+        try await forEachChunk(of: people) { chunk in
+            let versions = try await recordVersions(sql, field: field, people: chunk)
+            var inputs: [Int64: BulkLevelInputs] = [:]
+            for person in chunk {
+                let given = ratings[person] ?? []
+                inputs[person] = BulkLevelInputs(
+                    field: field, approvedRatings: LevelRule.ratings(from: given, basis: .approved),
+                    selfRatings: LevelRule.ratings(from: given, basis: .provisional), records: versions[person] ?? [])
+            }
+            stored += try await write(sql, field: field, inputs: inputs, at: stamp, cause: cause)
+        }
+        return stored
+    }
+
+    /// Evaluates and writes the levels of people of one field: both bases replaced, a history entry where the
+    /// official level changed.
+    private static func write(
+        _ sql: any SQLDatabase, field: CatalogIndex.FieldEntry, inputs: [Int64: BulkLevelInputs], at stamp: String,
+        cause: String
+    ) async throws -> Int {
+        let people = inputs.keys.sorted()
+        guard !people.isEmpty else { return 0 }
+        var previous: [Int64: Int?] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT person_id, level FROM person_levels
+            WHERE field_id = \(bind: field.id) AND basis = 'approved' AND person_id IN \(list: people)
+            """
+        ).all() {
+            previous[try row.decode(column: "person_id", as: Int64.self)] = try row.decode(column: "level", as: Int?.self)
+        }
         var levelRows: [[BatchValue]] = []
+        levelRows.reserveCapacity(people.count * 2)
         var historyRows: [[BatchValue]] = []
-        let keys = latest.keys.sorted { ($0.personID, $0.fieldID) < ($1.personID, $1.fieldID) }
-        for key in keys {
-            guard let group = latest[key] else { continue }
-            let records = versions[key] ?? []
+        for person in people {
+            guard let input = inputs[person] else { continue }
             let approved = LevelRule.evaluate(
-                group.field.compiled, ratings: LevelRule.ratings(from: group.ratings, basis: .approved),
-                records: LevelRule.evidence(from: records, basis: .approved), basis: .approved)
+                field.compiled, ratings: input.approvedRatings,
+                records: LevelRule.evidence(from: input.records, basis: .approved), basis: .approved)
             let provisional = LevelRule.evaluate(
-                group.field.compiled, ratings: LevelRule.ratings(from: group.ratings, basis: .provisional),
-                records: LevelRule.evidence(from: records, basis: .provisional), basis: .provisional)
+                field.compiled, ratings: input.selfRatings,
+                records: LevelRule.evidence(from: input.records, basis: .provisional), basis: .provisional)
             levelRows.append([
-                .integer(key.personID), .integer(key.fieldID), .text("approved"), .int(approved.attainedLevel), .text(stamp),
+                .integer(person), .integer(field.id), .text("approved"), .int(approved.attainedLevel), .text(stamp),
             ])
             levelRows.append([
-                .integer(key.personID), .integer(key.fieldID), .text("provisional"), .int(provisional.attainedLevel),
-                .text(stamp),
+                .integer(person), .integer(field.id), .text("provisional"), .int(provisional.attainedLevel), .text(stamp),
             ])
-            let before = previous[key] ?? nil
-            if previous[key] == nil ? approved.attainedLevel != nil : before != approved.attainedLevel {
+            let before = previous[person] ?? nil
+            if previous[person] == nil ? approved.attainedLevel != nil : before != approved.attainedLevel {
                 historyRows.append([
-                    .integer(key.personID), .integer(key.fieldID), .int(approved.attainedLevel), .int(before), .text(stamp),
+                    .integer(person), .integer(field.id), .int(approved.attainedLevel), .int(before), .text(stamp),
                     .text(cause),
                 ])
             }
         }
-        for fieldID in Set(keys.map(\.fieldID)) {
-            let people = keys.filter { $0.fieldID == fieldID }.map(\.personID)
-            var start = 0
-            while start < people.count {
-                let chunk = people[start..<min(start + 500, people.count)]
-                try await sql.raw(
-                    "DELETE FROM person_levels WHERE field_id = \(bind: fieldID) AND person_id IN (\(unsafeRaw: chunk.map(String.init).joined(separator: ",")))"
-                ).run()
-                start += 500
-            }
-        }
+        try await sql.raw("DELETE FROM person_levels WHERE field_id = \(bind: field.id) AND person_id IN \(list: people)").run()
         try await BatchInsert.run(
             sql, into: "person_levels", columns: ["person_id", "field_id", "basis", "level", "computed_at"], rows: levelRows)
         try await BatchInsert.run(
             sql, into: "level_history", columns: ["person_id", "field_id", "level", "previous_level", "effective_at", "cause"],
             rows: historyRows)
-        return keys.count
+        return people.count
     }
 
-    /// Every version of the records of the given people and fields.
-    private static func recordVersions(
-        _ sql: any SQLDatabase, for keys: Set<PersonFieldKey>, fields: [CatalogIndex.FieldEntry]
-    ) async throws -> [PersonFieldKey: [ExperienceRecord]] {
-        var result: [PersonFieldKey: [ExperienceRecord]] = [:]
-        var seen = Set<Int64>()
-        for field in fields where seen.insert(field.id).inserted {
-            for record in try await ExperienceRows.versions(sql, field: field) {
-                let key = PersonFieldKey(personID: record.personID, fieldID: field.id)
-                if keys.contains(key) { result[key, default: []].append(record) }
+    /// Reads, for people of one field, what `LevelInputs.read` reads for one: the latest approved assessment's
+    /// evaluator ratings (by decision time, then cycle, then id), the latest assessment's self ratings (by cycle,
+    /// then id) and every record version.
+    private static func readInputs(
+        _ sql: any SQLDatabase, field: CatalogIndex.FieldEntry, people: [Int64]
+    ) async throws -> [Int64: BulkLevelInputs] {
+        struct Header {
+            var id: Int64
+            var cycle: String
+            var decidedAt: String
+        }
+        var latestApproved: [Int64: Header] = [:]
+        var latest: [Int64: Header] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT id, person_id, cycle, state, decided_at FROM assessments
+            WHERE field_id = \(bind: field.id) AND person_id IN \(list: people)
+            """
+        ).all() {
+            let person = try row.decode(column: "person_id", as: Int64.self)
+            let header = Header(
+                id: try row.decode(column: "id", as: Int64.self), cycle: try row.decode(column: "cycle", as: String.self),
+                decidedAt: try row.decode(column: "decided_at", as: String?.self) ?? "")
+            if let current = latest[person], (current.cycle, current.id) > (header.cycle, header.id) {
+            } else {
+                latest[person] = header
+            }
+            guard try row.decode(column: "state", as: String.self) == "approved" else { continue }
+            if let current = latestApproved[person],
+                (current.decidedAt, current.cycle, current.id) > (header.decidedAt, header.cycle, header.id)
+            {
+                continue
+            }
+            latestApproved[person] = header
+        }
+        var evaluatorRatings: [Int64: [String: Int]] = [:]
+        var selfRatings: [Int64: [String: Int]] = [:]
+        let wanted = Set(latestApproved.values.map(\.id)).union(latest.values.map(\.id)).sorted()
+        try await forEachChunk(of: wanted) { chunk in
+            for row in try await sql.raw(
+                """
+                SELECT assessment_id, item_id, self_level, evaluator_level FROM assessment_ratings
+                WHERE assessment_id IN \(list: chunk)
+                """
+            ).all() {
+                let id = try row.decode(column: "assessment_id", as: Int64.self)
+                guard let name = field.itemNames[try row.decode(column: "item_id", as: Int64.self)] else { continue }
+                if let level = try row.decode(column: "evaluator_level", as: Int?.self) {
+                    evaluatorRatings[id, default: [:]][name] = level
+                }
+                if let level = try row.decode(column: "self_level", as: Int?.self) { selfRatings[id, default: [:]][name] = level }
             }
         }
+        let versions = try await recordVersions(sql, field: field, people: people)
+        var inputs: [Int64: BulkLevelInputs] = [:]
+        for person in people {
+            var input = BulkLevelInputs(field: field, records: versions[person] ?? [])
+            if let approved = latestApproved[person] { input.approvedRatings = evaluatorRatings[approved.id] ?? [:] }
+            if let newest = latest[person] { input.selfRatings = selfRatings[newest.id] ?? [:] }
+            inputs[person] = input
+        }
+        return inputs
+    }
+
+    /// Every version of the records of some people in one field, in record and version order.
+    static func recordVersions(
+        _ sql: any SQLDatabase, field: CatalogIndex.FieldEntry, people: [Int64]
+    ) async throws -> [Int64: [ExperienceRecord]] {
+        var result: [Int64: [ExperienceRecord]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT * FROM experience_records WHERE field_id = \(bind: field.id) AND person_id IN \(list: people)
+            ORDER BY record_id, version
+            """
+        ).all() {
+            let record = try ExperienceRows.record(from: row, field: field.reference)
+            result[record.personID, default: []].append(record)
+        }
         return result
+    }
+
+    /// The people of each field, sorted, fields in id order (so that runs write in a stable order).
+    static func peopleByField(_ keys: Set<PersonFieldKey>) -> [(Int64, [Int64])] {
+        var byField: [Int64: [Int64]] = [:]
+        for key in keys { byField[key.fieldID, default: []].append(key.personID) }
+        return byField.keys.sorted().map { ($0, byField[$0, default: []].sorted()) }
+    }
+
+    /// Runs `body` on consecutive slices of at most `peoplePerQuery` ids.
+    static func forEachChunk(of ids: [Int64], _ body: ([Int64]) async throws -> Void) async throws {
+        var start = 0
+        while start < ids.count {
+            let end = min(start + peoplePerQuery, ids.count)
+            try await body(Array(ids[start..<end]))
+            start = end
+        }
+    }
+}
+
+extension SQLQueryString {
+    /// Appends `(1,2,3)`: ids are integers, so they are written literally (bind limits would cap the list).
+    mutating func appendInterpolation(list ids: [Int64]) {
+        appendInterpolation(unsafeRaw: "(" + ids.map(String.init).joined(separator: ",") + ")")
     }
 }
