@@ -153,7 +153,7 @@ public final class AppDatabase: Sendable {
     /// On SQLite the transaction starts with `BEGIN IMMEDIATE`, which takes the write lock before anything is read:
     /// writers from other processes queue behind it (for up to the busy timeout) instead of failing on a stale
     /// read snapshot, and a long write (a bulk import) cannot be aborted by a short one that arrives during it.
-    /// On PostgreSQL, use cases lock the rows they read-then-write (`forUpdate`); a deadlock or serialisation
+    /// On PostgreSQL, use cases lock the rows they read-then-write (`SQLLocking.forUpdate`); a deadlock or serialisation
     /// failure reported by the server runs the whole transaction again.
     /// - Throws: the use case's error, or the driver's error mapped to `StorageError` (`.alreadyExists`,
     ///   `.refused`, `.busy`).

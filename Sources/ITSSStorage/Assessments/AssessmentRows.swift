@@ -15,7 +15,7 @@ enum AssessmentRows {
     static func header(_ sql: any SQLDatabase, id: Int64, lock: Bool = false) async throws -> Header {
         guard
             let row = try await sql.raw(
-                "SELECT person_id, field_id, state, version FROM assessments WHERE id = \(bind: id)\(forUpdate(sql, lock))"
+                "SELECT person_id, field_id, state, version FROM assessments WHERE id = \(bind: id)\(SQLLocking.forUpdate(sql, lock))"
             ).first()
         else {
             throw StorageError.notFound(what: "assessment \(id)")
@@ -113,12 +113,6 @@ enum AssessmentRows {
             VALUES (\(bind: id), \(bind: at), \(bind: actorID), \(bind: action), \(bind: from?.rawValue), \(bind: to?.rawValue), \(bind: comment))
             """
         ).run()
-    }
-
-    /// ` FOR UPDATE` on PostgreSQL when `lock` is set; nothing on SQLite, whose `BEGIN IMMEDIATE` already
-    /// serialises writers.
-    static func forUpdate(_ sql: any SQLDatabase, _ lock: Bool = true) -> SQLQueryString {
-        lock && sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
     }
 
     static func ensurePersonField(_ sql: any SQLDatabase, personID: Int64, fieldID: Int64, at: String) async throws {

@@ -11,13 +11,7 @@ extension AppDatabase {
     public func startAssessment(
         personID: Int64, fieldID: Int64, cycle: Cycle, by principal: Principal
     ) async throws -> AssessmentView {
-        guard let field = try await catalogIndex().field(id: fieldID) else {
-            throw StorageError.notFound(what: "specialty field #\(fieldID)")
-        }
-        if field.effective.kind == .sharedLevels {
-            throw StorageError.refused(
-                reason: "\"\(field.reference.field)\" supplies levels to other fields; choose a specialty field")
-        }
+        let field = try await catalogIndex().assessableField(id: fieldID)
         let createdAt = timestamp()
         let id = try await transaction { sql in
             try await self.authorize(sql, principal, .assessmentStart, person: personID)

@@ -52,6 +52,23 @@ struct CatalogIndex: Sendable {
     func field(_ reference: FieldReference) -> FieldEntry? { byReference[reference].map { fields[$0] } }
     func field(id: Int64) -> FieldEntry? { byID[id].map { fields[$0] } }
 
+    /// The field with this id, refused when it only supplies levels to other fields: people work, are assessed
+    /// and hold levels in specialty fields.
+    /// - Throws: `StorageError.notFound` for an unknown id, `.refused` for a shared-levels section.
+    func assessableField(id: Int64) throws -> FieldEntry {
+        guard let entry = field(id: id) else { throw StorageError.notFound(what: "specialty field #\(id)") }
+        try Self.refuseSharedLevels(entry)
+        return entry
+    }
+
+    private static func refuseSharedLevels(_ entry: FieldEntry) throws {
+        if entry.effective.kind == .sharedLevels {
+            throw StorageError.refused(
+                reason: "\"\(entry.reference.field)\" supplies levels to every field of \(entry.reference.standard.name); "
+                    + "choose a specialty field")
+        }
+    }
+
     /// Resolves what a user typed to a field entry.
     /// - Parameter assessable: Refuse sections that only supply levels to other fields ("Common to Level 1, 2"):
     ///   people work, are assessed and hold levels in specialty fields.
@@ -60,11 +77,7 @@ struct CatalogIndex: Sendable {
         do {
             let reference = try FieldLookup.resolve(query, in: catalog)
             guard let entry = field(reference) else { throw StorageError.notFound(what: "specialty field \"\(query)\"") }
-            if assessable, entry.effective.kind == .sharedLevels {
-                throw StorageError.refused(
-                    reason: "\"\(entry.reference.field)\" supplies levels to every field of \(entry.reference.standard.name); "
-                        + "choose a specialty field")
-            }
+            if assessable { try Self.refuseSharedLevels(entry) }
             return entry
         } catch let failure as FieldLookup.Failure {
             switch failure {

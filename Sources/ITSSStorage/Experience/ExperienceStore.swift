@@ -8,7 +8,7 @@ extension AppDatabase {
     @discardableResult
     public func addExperience(_ new: NewExperience, by principal: Principal) async throws -> ExperienceRecord {
         try new.validate(today: today())
-        let field = try await experienceField(new.fieldID)
+        let field = try await catalogIndex().assessableField(id: new.fieldID)
         let createdAt = timestamp()
         return try await transaction { sql in
             try await self.authorize(sql, principal, .experienceAdd, person: new.personID)
@@ -33,14 +33,14 @@ extension AppDatabase {
         -> ExperienceRecord
     {
         try new.validate(today: today())
-        let field = try await experienceField(new.fieldID)
+        let field = try await catalogIndex().assessableField(id: new.fieldID)
         let createdAt = timestamp()
         return try await transaction { sql in
             guard
                 let latest = try await sql.raw(
                     """
                     SELECT version, person_id FROM experience_records WHERE record_id = \(bind: recordID)
-                    ORDER BY version DESC LIMIT 1\(AssessmentRows.forUpdate(sql))
+                    ORDER BY version DESC LIMIT 1\(SQLLocking.forUpdate(sql))
                     """
                 ).first()
             else { throw StorageError.notFound(what: "experience record \(recordID)") }
@@ -78,7 +78,7 @@ extension AppDatabase {
                 let latest = try await sql.raw(
                     """
                     SELECT id, person_id, field_id, verified_by, from_on FROM experience_records WHERE record_id = \(bind: recordID)
-                    ORDER BY version DESC LIMIT 1\(AssessmentRows.forUpdate(sql))
+                    ORDER BY version DESC LIMIT 1\(SQLLocking.forUpdate(sql))
                     """
                 ).first()
             else { throw StorageError.notFound(what: "experience record \(recordID)") }
@@ -117,18 +117,6 @@ extension AppDatabase {
             try await self.recomputeLevels(sql, personID: personID, field: field, cause: "experience \(recordID) verified")
             return try await ExperienceRows.record(sql, id: id, field: field.reference)
         }
-    }
-
-    /// The catalog entry of a field a record can be in.
-    private func experienceField(_ fieldID: Int64) async throws -> CatalogIndex.FieldEntry {
-        guard let field = try await catalogIndex().field(id: fieldID) else {
-            throw StorageError.notFound(what: "specialty field #\(fieldID)")
-        }
-        if field.effective.kind == .sharedLevels {
-            throw StorageError.refused(
-                reason: "\"\(field.reference.field)\" supplies levels to other fields; choose a specialty field")
-        }
-        return field
     }
 
     /// The latest version of every record of a person, optionally in one field.

@@ -60,7 +60,7 @@ extension AppDatabase {
         try await transaction { sql in
             guard
                 let row = try await sql.raw(
-                    "SELECT version, person_id FROM development_plans WHERE id = \(bind: id)\(AssessmentRows.forUpdate(sql))"
+                    "SELECT version, person_id FROM development_plans WHERE id = \(bind: id)\(SQLLocking.forUpdate(sql))"
                 ).first()
             else {
                 throw StorageError.notFound(what: "plan \(id)")
