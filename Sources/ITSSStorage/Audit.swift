@@ -73,8 +73,14 @@ extension AppDatabase {
 
     /// The injected clock's time as ISO 8601 UTC with milliseconds (sorts lexicographically on both databases).
     func timestamp() -> String {
+        timestamp(offsetBy: .zero)
+    }
+
+    /// The injected clock's time moved by `offset`, in the same format (session expiry, sign-in windows).
+    func timestamp(offsetBy offset: Duration) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: now())
+        let seconds = Double(offset.components.seconds) + Double(offset.components.attoseconds) / 1e18
+        return formatter.string(from: now().addingTimeInterval(seconds))
     }
 }

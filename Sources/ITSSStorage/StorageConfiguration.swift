@@ -11,11 +11,15 @@ public struct StorageConfiguration: Sendable, Hashable {
     public var postgresConnectionsPerLoop: Int
     /// How long an SQLite writer waits for another process's write to finish before giving up (nothing written).
     public var sqliteBusyTimeout: Duration
+    /// bcrypt's cost factor for account passwords (4…31; each step doubles the work). 12 takes about a quarter
+    /// of a second here, which is what slows down guessing; tests lower it.
+    public var passwordCost: Int
 
     public init(
         eventLoops: Int = 1, sqliteThreads: Int = 1, postgresConnectionsPerLoop: Int = 4,
-        sqliteBusyTimeout: Duration = .seconds(60)
+        sqliteBusyTimeout: Duration = .seconds(60), passwordCost: Int = 12
     ) {
+        self.passwordCost = min(max(4, passwordCost), 31)
         self.eventLoops = max(1, eventLoops)
         self.sqliteThreads = max(1, sqliteThreads)
         self.postgresConnectionsPerLoop = max(1, postgresConnectionsPerLoop)
@@ -32,7 +36,7 @@ public struct StorageConfiguration: Sendable, Hashable {
     }
 
     /// `base` with the settings the environment overrides: `ITSS_DB_EVENT_LOOPS`, `ITSS_SQLITE_THREADS`,
-    /// `ITSS_PG_CONNECTIONS_PER_LOOP`, `ITSS_SQLITE_BUSY_TIMEOUT_MS`. Values that are not positive integers are
+    /// `ITSS_PG_CONNECTIONS_PER_LOOP`, `ITSS_SQLITE_BUSY_TIMEOUT_MS`, `ITSS_PASSWORD_COST`. Values that are not positive integers are
     /// ignored.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, base: StorageConfiguration = .commandLine
@@ -45,6 +49,7 @@ public struct StorageConfiguration: Sendable, Hashable {
         if let value = positive("ITSS_SQLITE_THREADS") { configuration.sqliteThreads = value }
         if let value = positive("ITSS_PG_CONNECTIONS_PER_LOOP") { configuration.postgresConnectionsPerLoop = value }
         if let value = positive("ITSS_SQLITE_BUSY_TIMEOUT_MS") { configuration.sqliteBusyTimeout = .milliseconds(value) }
+        if let value = positive("ITSS_PASSWORD_COST") { configuration.passwordCost = min(max(4, value), 31) }
         return configuration
     }
 

@@ -21,11 +21,13 @@ struct DemoCommand: AsyncParsableCommand {
         try await reportingErrors {
             guard people >= 2 else { throw CLIError("--people must be at least 2") }
             let start = Date()
-            let summary = try await DatabaseSession.with { database in
+            let (summary, accounts) = try await DatabaseSession.with { database in
                 Output.note("Generating a demo organisation of \(people) people (seed \(seed)) in \(database.location)…")
-                return try await database.generateDemo(
-                    people: people, seed: seed, force: force, by: try await DatabaseSession.principal(database),
-                    progress: { Output.note($0) })
+                let principal = try await DatabaseSession.principal(database)
+                let summary = try await database.generateDemo(
+                    people: people, seed: seed, force: force, by: principal, progress: { Output.note($0) })
+                let accounts = try await database.hasDemoAccounts() ? [] : try await database.createDemoAccounts(by: principal)
+                return (summary, accounts)
             }
             Output.line(
                 "Demo organisation: \(summary.people) people in \(summary.orgUnits) org units (\(summary.orgLevels) levels), "
@@ -37,6 +39,14 @@ struct DemoCommand: AsyncParsableCommand {
                 "  \(summary.experienceRecords) experience records (\(summary.verifiedRecords) verified, "
                     + "\(summary.experienceRecords - summary.verifiedRecords) pending), \(summary.plans) plans")
             Output.line(String(format: "  in %.1f s. Try: itss person list, itss level D000002", Date().timeIntervalSince(start)))
+            if !accounts.isEmpty {
+                Output.line("Demo accounts for `itss serve` (passwords shown this once):")
+                for account in accounts {
+                    Output.line(
+                        "  \(account.login)\t\(account.password)\t\(account.role.rawValue)"
+                            + (account.employeeNumber.map { "\t\($0)" } ?? ""))
+                }
+            }
         }
     }
 }

@@ -13,7 +13,8 @@ struct AccessPolicyTests {
     static func expected(_ role: AccessRole, _ action: AuditAction, _ relation: SubjectRelation) -> Bool {
         if role == .administrator { return true }
         switch action {
-        case .catalogImport, .catalogReplace, .demoGenerate: return false
+        case .catalogImport, .catalogReplace, .demoGenerate, .accountCreate, .accountUpdate: return false
+        case .accountPassword, .tokenCreate, .tokenRevoke: return relation == .own
         case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience:
             return role == .hr
         case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate:
@@ -56,6 +57,22 @@ struct AccessPolicyTests {
                             "\(higher) refused \(action) \(relation) that \(lower) may do")
                     }
                 }
+            }
+        }
+    }
+
+    @Test("reading a person's data: everyone themselves, evaluators their evaluatees, HR and admins everyone")
+    func readingMatrix() {
+        for role in AccessRole.allCases {
+            for relation in Self.relations {
+                let expected: Bool
+                switch (role, relation) {
+                case (.administrator, _), (.hr, _): expected = true
+                case (_, .own), (_, .organisation): expected = true
+                case (.evaluator, .evaluatee): expected = true
+                default: expected = false
+                }
+                #expect(AccessPolicy.permitsReading(Self.principal(role), on: relation) == expected, "\(role) \(relation)")
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import ITSSDomain
 import SQLKit
 import Testing
+import ITSSTestSupport
 
 @testable import ITSSStorage
 

@@ -1,6 +1,7 @@
 import Foundation
 import ITSSDomain
 import Testing
+import ITSSTestSupport
 
 @testable import ITSSStorage
 

@@ -2,6 +2,7 @@ import Foundation
 import ITSSImport
 import SQLKit
 import Testing
+import ITSSTestSupport
 
 @testable import ITSSStorage
 

@@ -34,8 +34,11 @@ public enum AccessPolicy {
         let role = principal.role
         if role == .administrator { return true }
         switch action {
-        case .catalogImport, .catalogReplace, .demoGenerate:
+        case .catalogImport, .catalogReplace, .demoGenerate, .accountCreate, .accountUpdate:
             return false
+        case .accountPassword, .tokenCreate, .tokenRevoke:
+            // The subject is an account: `.own` when it is the principal's own account.
+            return relation == .own
         case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience:
             return role == .hr
         case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate:
@@ -44,6 +47,17 @@ public enum AccessPolicy {
             return relation == .own
         case .assessmentRateEvaluator, .assessmentApprove, .assessmentReturn, .experienceVerify:
             return relation == .evaluatee
+        }
+    }
+
+    /// Whether `principal` may read the data (levels, ratings, track record, plans) of a person related to it as
+    /// `relation`: administrators and HR everyone, evaluators themselves and the people their assignments
+    /// cover, employees themselves only. Catalog and organisation reads (`.organisation`) are open to every role.
+    public static func permitsReading(_ principal: Principal, on relation: SubjectRelation) -> Bool {
+        switch principal.role {
+        case .administrator, .hr: true
+        case .evaluator: relation != .other
+        case .employee: relation == .own || relation == .organisation
         }
     }
 

@@ -21,4 +21,9 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
     case importAssessments = "import.assessments"
     case importExperience = "import.experience"
     case demoGenerate = "demo.generate"
+    case accountCreate = "account.create"
+    case accountUpdate = "account.update"
+    case accountPassword = "account.password"
+    case tokenCreate = "token.create"
+    case tokenRevoke = "token.revoke"
 }

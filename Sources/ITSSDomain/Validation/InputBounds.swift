@@ -76,6 +76,23 @@ public enum InputBounds {
         try length(text, field: field, maximum: freeTextLength)
     }
 
+    /// The shortest password an account may have.
+    public static let passwordMinimumLength = 10
+    /// The longest password in UTF-8 bytes: bcrypt reads no further, so a longer one would silently count only
+    /// its beginning.
+    public static let passwordMaximumBytes = 72
+
+    /// A new password: at least 10 characters and at most 72 bytes of UTF-8.
+    /// - Throws: `InputError` naming `field`, never quoting the password.
+    public static func password(_ text: String, field: String = "password") throws(InputError) {
+        if text.count < passwordMinimumLength {
+            throw InputError(field: field, message: "is too short; use at least \(passwordMinimumLength) characters")
+        }
+        if text.utf8.count > passwordMaximumBytes {
+            throw InputError(field: field, message: "is too long; use at most \(passwordMaximumBytes) bytes")
+        }
+    }
+
     /// A plan action's title: not empty, one line, at most 500 characters.
     /// - Throws: `InputError` naming `field`.
     public static func title(_ text: String, field: String = "title") throws(InputError) {

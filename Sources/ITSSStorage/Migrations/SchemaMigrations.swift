@@ -13,6 +13,7 @@ enum SchemaMigrations {
         M007_CreatePlans(),
         M008_AuditPrincipal(),
         M009_ReadIndexes(),
+        M010_CreateAccounts(),
     ]
 }
 

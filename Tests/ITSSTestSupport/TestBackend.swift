@@ -7,25 +7,29 @@ import Testing
 
 /// The databases the storage suite runs against: always a real SQLite file; PostgreSQL when
 /// `ITSS_TEST_POSTGRES_URL` names a server (CI starts one, see .ci/run).
-enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+public enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
     case postgres
 
-    static var postgresURL: String? {
+    public static var postgresURL: String? {
         let value = ProcessInfo.processInfo.environment["ITSS_TEST_POSTGRES_URL"] ?? ""
         return value.isEmpty ? nil : value
     }
 
-    static var postgresAvailable: Bool { postgresURL != nil }
+    public static var postgresAvailable: Bool { postgresURL != nil }
 
     /// The backends to run: PostgreSQL only when configured.
-    static var enabled: [TestBackend] { postgresAvailable ? [.sqlite, .postgres] : [.sqlite] }
+    public static var enabled: [TestBackend] { postgresAvailable ? [.sqlite, .postgres] : [.sqlite] }
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
+
+    /// Storage settings for tests: bcrypt at its lowest cost, so creating accounts stays fast.
+    public static let configuration = StorageConfiguration(passwordCost: 4)
 
     /// Opens a fresh, migrated, empty database of this backend, runs `body`, and removes the database.
-    func withDatabase<T>(
+    public func withDatabase<T>(
         now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_800_000_000) },
+        configuration: StorageConfiguration = TestBackend.configuration,
         _ body: (AppDatabase) async throws -> T
     ) async throws -> T {
         switch self {
@@ -33,7 +37,8 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("itss-test-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: directory) }
             let database = try await AppDatabase.openMigrated(
-                location: .sqlite(path: directory.appendingPathComponent("itss.sqlite").path), now: now)
+                location: .sqlite(path: directory.appendingPathComponent("itss.sqlite").path), configuration: configuration,
+                now: now)
             return try await run(database, body)
         case .postgres:
             guard let url = TestBackend.postgresURL else { throw SkipError() }
@@ -44,7 +49,7 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let separator = url.contains("?") ? "&" : "?"
             do {
                 let database = try await AppDatabase.openMigrated(
-                    location: .postgres(url: url + separator + "search_path=" + schema), now: now)
+                    location: .postgres(url: url + separator + "search_path=" + schema), configuration: configuration, now: now)
                 let result = try await run(database, body)
                 try await admin.sql().raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
                 await admin.close()
@@ -68,26 +73,6 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 
-    struct SkipError: Error {}
+    public struct SkipError: Error {}
 }
 
-@Suite("Storage backends")
-struct StorageBackendTests {
-    @Test(
-        "PostgreSQL storage tests are enabled",
-        .enabled(if: TestBackend.postgresAvailable, "ITSS_TEST_POSTGRES_URL is not set: the PostgreSQL storage tests are skipped")
-    )
-    func postgresIsConfigured() async throws {
-        try await TestBackend.postgres.withDatabase { database in
-            let applied = try await database.appliedMigrations()
-            #expect(applied.count == SchemaMigrations.all.count)
-        }
-    }
-
-    @Test("CI requires PostgreSQL when ITSS_REQUIRE_POSTGRES is set")
-    func postgresRequiredInCI() {
-        if ProcessInfo.processInfo.environment["ITSS_REQUIRE_POSTGRES"] == "1" {
-            #expect(TestBackend.postgresAvailable, "CI must provide ITSS_TEST_POSTGRES_URL")
-        }
-    }
-}

@@ -7,27 +7,27 @@ import ITSSImport
 /// layer (`personID`, `fieldID`, `resolve`), and writes run as the operator acting for the named person. These
 /// overloads keep the tests readable; permission checks themselves are tested with explicit principals.
 extension AppDatabase {
-    func operatorFor(_ employeeNumber: String?) async throws -> Principal {
+    public func operatorFor(_ employeeNumber: String?) async throws -> Principal {
         try await operatorPrincipal(systemUser: "test", actingFor: employeeNumber)
     }
 
     @discardableResult
-    func createOrgUnit(code: String, name: String, parentCode: String?, actor: String) async throws -> OrgUnit {
+    public func createOrgUnit(code: String, name: String, parentCode: String?, actor: String) async throws -> OrgUnit {
         var parentID: Int64?
         if let parentCode { parentID = try await orgUnitID(parentCode) }
         return try await createOrgUnit(code: code, name: name, parentID: parentID, by: operatorFor(nil))
     }
 
     @discardableResult
-    func addPerson(_ form: PersonForm, actor: String) async throws -> Person {
+    public func addPerson(_ form: PersonForm, actor: String) async throws -> Person {
         try await addPerson(resolve(form), by: operatorFor(nil))
     }
 
-    func addField(_ field: String, toPerson employeeNumber: String, actor: String) async throws {
+    public func addField(_ field: String, toPerson employeeNumber: String, actor: String) async throws {
         try await addField(fieldID(field), toPerson: personID(employeeNumber), by: operatorFor(nil))
     }
 
-    func assignEvaluator(
+    public func assignEvaluator(
         _ evaluator: String, toOrgUnit unit: String? = nil, toPerson person: String? = nil, actor: String
     ) async throws {
         let scope: EvaluatorScope =
@@ -36,7 +36,7 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func startAssessment(
+    public func startAssessment(
         of employeeNumber: String, field: String, cycle: Cycle, actor: String
     ) async throws
         -> AssessmentView
@@ -46,7 +46,7 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func rate(
+    public func rate(
         assessment id: Int64, item: String, level: Int, by actor: String, asEvaluator: Bool, note: String? = nil,
         evidence: String? = nil, reason: String? = nil, expectedVersion: Int? = nil
     ) async throws -> AssessmentView {
@@ -56,17 +56,17 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func submitAssessment(_ id: Int64, by actor: String, expectedVersion: Int? = nil) async throws -> AssessmentView {
+    public func submitAssessment(_ id: Int64, by actor: String, expectedVersion: Int? = nil) async throws -> AssessmentView {
         try await submitAssessment(id, by: operatorFor(actor), expectedVersion: expectedVersion)
     }
 
     @discardableResult
-    func approveAssessment(_ id: Int64, by actor: String, expectedVersion: Int? = nil) async throws -> AssessmentView {
+    public func approveAssessment(_ id: Int64, by actor: String, expectedVersion: Int? = nil) async throws -> AssessmentView {
         try await approveAssessment(id, by: operatorFor(actor), expectedVersion: expectedVersion)
     }
 
     @discardableResult
-    func returnAssessment(
+    public func returnAssessment(
         _ id: Int64, by actor: String, comment: String, expectedVersion: Int? = nil
     ) async throws
         -> AssessmentView
@@ -75,22 +75,22 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func addExperience(_ form: ExperienceForm, actor: String) async throws -> ExperienceRecord {
+    public func addExperience(_ form: ExperienceForm, actor: String) async throws -> ExperienceRecord {
         try await addExperience(resolve(form), by: operatorFor(nil))
     }
 
     @discardableResult
-    func correctExperience(recordID: Int64, with form: ExperienceForm, actor: String) async throws -> ExperienceRecord {
+    public func correctExperience(recordID: Int64, with form: ExperienceForm, actor: String) async throws -> ExperienceRecord {
         try await correctExperience(recordID: recordID, with: resolve(form), by: operatorFor(nil))
     }
 
     @discardableResult
-    func verifyExperience(recordID: Int64, by actor: String, on day: Day? = nil) async throws -> ExperienceRecord {
+    public func verifyExperience(recordID: Int64, by actor: String, on day: Day? = nil) async throws -> ExperienceRecord {
         try await verifyExperience(recordID: recordID, by: operatorFor(actor), on: day)
     }
 
     @discardableResult
-    func createPlan(
+    public func createPlan(
         for employeeNumber: String, field: String, target: Int, actions: [PlanAction]? = nil, actor: String
     ) async throws -> PlanView {
         try await createPlan(
@@ -99,7 +99,7 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func updatePlan(
+    public func updatePlan(
         _ id: Int64, action position: Int? = nil, change: PlanActionChange = PlanActionChange(), append: PlanAction? = nil,
         expectedVersion: Int? = nil, actor: String
     ) async throws -> PlanView {
@@ -107,7 +107,7 @@ extension AppDatabase {
             id, action: position, change: change, append: append, expectedVersion: expectedVersion, by: operatorFor(nil))
     }
 
-    func gap(
+    public func gap(
         of employeeNumber: String, field: String, target: Int, basis: LevelBasis = .approved
     ) async throws
         -> FieldGap
@@ -116,7 +116,7 @@ extension AppDatabase {
     }
 
     /// Everyone (or everyone in a unit and its sub-units), in one page.
-    func people(inOrgUnit unit: String? = nil, includeInactive: Bool = true) async throws -> [Person] {
+    public func people(inOrgUnit unit: String? = nil, includeInactive: Bool = true) async throws -> [Person] {
         var unitID: Int64?
         if let unit { unitID = try await orgUnitID(unit) }
         return try await people(
@@ -125,12 +125,12 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func importPeople(_ parsed: ParsedRows<SpreadsheetRows.PersonRow>, actor: String) async throws -> BulkImportSummary {
+    public func importPeople(_ parsed: ParsedRows<SpreadsheetRows.PersonRow>, actor: String) async throws -> BulkImportSummary {
         try await importPeople(parsed, by: operatorFor(nil))
     }
 
     @discardableResult
-    func importExperience(
+    public func importExperience(
         _ parsed: ParsedRows<SpreadsheetRows.ExperienceRow>, actor: String
     ) async throws
         -> BulkImportSummary
@@ -139,7 +139,7 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func importAssessments(
+    public func importAssessments(
         _ parsed: ParsedRows<SpreadsheetRows.RatingRow>, approvedBy: String?, actor: String
     ) async throws -> BulkImportSummary {
         var approver: Int64?
@@ -148,7 +148,7 @@ extension AppDatabase {
     }
 
     @discardableResult
-    func importStandard(
+    public func importStandard(
         _ document: ImportedDocument, sourceText: String, replace: Bool, errataApplied: Bool, actor: String
     ) async throws -> CatalogImportOutcome {
         try await importStandard(

@@ -5,26 +5,26 @@ import Synchronization
 @testable import ITSSStorage
 
 /// A clock the tests move by hand.
-final class TestClock: Sendable {
+public final class TestClock: Sendable {
     private let current: Mutex<Date>
 
-    init(_ start: String = "2026-04-01T09:00:00Z") {
+    public init(_ start: String = "2026-04-01T09:00:00Z") {
         current = Mutex(ISO8601DateFormatter().date(from: start) ?? Date(timeIntervalSince1970: 0))
     }
 
-    var now: Date { current.withLock { $0 } }
+    public var now: Date { current.withLock { $0 } }
 
-    func set(_ instant: String) {
+    public func set(_ instant: String) {
         let date = ISO8601DateFormatter().date(from: instant) ?? Date(timeIntervalSince1970: 0)
         current.withLock { $0 = date }
     }
 }
 
 /// A database with both standards, an org (OPS > OPS-SD), an evaluator M001 for OPS and two people.
-enum Fixtures {
-    static let serviceDesk = "V3:Service Desk"
+public enum Fixtures {
+    public static let serviceDesk = "V3:Service Desk"
 
-    static func seed(_ database: AppDatabase) async throws {
+    public static func seed(_ database: AppDatabase) async throws {
         try await database.loadBuiltInStandardsIfEmpty()
         try await database.createOrgUnit(code: "OPS", name: "IT Operations", parentCode: nil, actor: "test")
         try await database.createOrgUnit(code: "OPS-SD", name: "Service Desk team", parentCode: "OPS", actor: "test")
@@ -37,13 +37,13 @@ enum Fixtures {
     }
 
     /// The items of V3 Service Desk.
-    static func serviceDeskItems(_ database: AppDatabase) async throws -> [SkillItem] {
+    public static func serviceDeskItems(_ database: AppDatabase) async throws -> [SkillItem] {
         try await database.catalogIndex().resolveField(serviceDesk).effective.items
     }
 
     /// Starts, self-rates every item at `selfLevel`, submits, evaluator-rates at `evaluatorLevel` and approves.
     @discardableResult
-    static func approvedAssessment(
+    public static func approvedAssessment(
         _ database: AppDatabase, cycle: String, selfLevel: Int, evaluatorLevel: Int, person: String = "E1001"
     ) async throws -> AssessmentView {
         let items = try await serviceDeskItems(database)
