@@ -76,7 +76,13 @@ struct CLIRunner {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let standardInput = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : standardInput
         try process.run()
+        if let input {
+            standardInput.fileHandleForWriting.write(input)
+            try standardInput.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting so a large output cannot fill a pipe and block the child.
         let collected = OutputBox()
         let reader = DispatchGroup()

@@ -48,7 +48,9 @@ public struct WebConfiguration: Sendable {
         configuration.storage = StorageConfiguration.fromEnvironment(environment, base: .server)
         if let value = host ?? environment["ITSS_HOST"], !value.isEmpty { configuration.host = value }
         if let value = port ?? environment["ITSS_PORT"].flatMap({ Int($0) }) {
-            guard (1...65535).contains(value) else { throw WebConfigurationError("--port must be 1…65535 (got \(value))") }
+            guard (0...65535).contains(value) else {
+                throw WebConfigurationError("--port must be 0…65535 (got \(value); 0 picks a free port)")
+            }
             configuration.port = value
         }
         if let header = environment["ITSS_PROXY_USER_HEADER"], !header.isEmpty {

@@ -21,8 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            var configuration = try WebConfiguration.resolve(host: host, port: port)
-            if port == 0 { configuration.port = 0 }
+            let configuration = try WebConfiguration.resolve(host: host, port: port)
             var logger = Logger(label: "itss.web")
             logger.logLevel = ProcessInfo.processInfo.environment["ITSS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             let database = try await AppDatabase.openMigrated(
@@ -32,17 +31,17 @@ struct ServeCommand: AsyncParsableCommand {
                     if standard == nil { Output.note("First use of \(database.location): loading the built-in ITSS standards…") }
                 }
                 let host = configuration.host
-                if let password = try await database.createFirstAdministratorIfNone() {
-                    Output.note(
-                        """
-                        No accounts yet: created the administrator account.
-                          Sign in at http://\(host):\(configuration.port == 0 ? 8080 : configuration.port)/login \
-                        as "admin" with the password \(password)
-                          (shown this once; add accounts with `itss user add`, change it under Account).
-                        """)
-                }
+                let firstPassword = try await database.createFirstAdministratorIfNone()
                 let app = try await buildApplication(configuration: configuration, database: database, logger: logger) {
                     port in
+                    if let firstPassword {
+                        Output.note(
+                            """
+                            No accounts yet: created the administrator account.
+                              Sign in at http://\(host):\(port)/login as "admin" with the password \(firstPassword)
+                              (shown this once; add accounts with `itss user add`, change the password under Account).
+                            """)
+                    }
                     // One line a script can wait for (the tests read the port from it).
                     Output.note("itss serving http://\(host):\(port) on \(database.location)")
                 }
