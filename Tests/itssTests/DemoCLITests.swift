@@ -18,6 +18,18 @@ struct DemoCLITests {
         #expect(page.items.contains { $0.employeeNumber == "D000002" })
         let levels = try cli.ok(arguments: ["level", "D000002", "--json"])
         #expect(!levels.isEmpty)
+        // One demo account per role, printed with its password, stored as accounts.
+        for (login, role) in [
+            ("demo-admin", "admin"), ("demo-hr", "hr"), ("demo-evaluator", "evaluator"), ("demo-employee", "employee"),
+        ] {
+            #expect(result.standardOutput.contains("  \(login)\t"), "\(login) printed")
+            #expect(try cli.ok("user", "list").contains("\(login)\t\(role)\t"))
+        }
+        // The employee's evaluator is the evaluator account's person: self-assessments land in that review queue.
+        let accounts = try cli.ok("user", "list")
+        let evaluator = try #require(accounts.firstMatch(of: /demo-evaluator\tevaluator\t(\S+)/).map { String($0.1) })
+        let employee = try #require(accounts.firstMatch(of: /demo-employee\temployee\t(\S+)/).map { String($0.1) })
+        #expect(try cli.ok("person", "show", employee).contains(evaluator))
         // Again without --force: refused, nothing added.
         let again = try cli.run("demo", "--people", "300", "--seed", "7")
         #expect(again.status != 0)
