@@ -16,7 +16,7 @@ extension AppDatabase {
         let login = login.trimmingCharacters(in: .whitespaces)
         try InputBounds.identifier(login, field: "login")
         if let password { try InputBounds.password(password) }
-        let hash = password.map { Secrets.passwordHash($0, cost: configuration.passwordCost) }
+        let hash = try await password.asyncMap { try await hashPassword($0) }
         let createdAt = timestamp()
         return try await transaction { sql in
             try await self.authorize(sql, principal, .accountCreate, person: nil)
@@ -95,14 +95,14 @@ extension AppDatabase {
         _ accountID: Int64, to newPassword: String, currentPassword: String?, by principal: Principal
     ) async throws {
         try InputBounds.password(newPassword)
-        let hash = Secrets.passwordHash(newPassword, cost: configuration.passwordCost)
+        let hash = try await hashPassword(newPassword)
         let updatedAt = timestamp()
         try await transaction { sql in
             let account = try await AccountRows.account(sql, id: accountID, lock: true)
             try await self.authorizeAccount(principal, .accountPassword, account: account)
             if principal.role != .administrator || principal.origin == .account(login: account.login) {
                 let stored = try await AccountRows.passwordHash(sql, id: accountID)
-                guard let currentPassword, let stored, Secrets.verify(currentPassword, hash: stored) else {
+                guard let currentPassword, let stored, try await self.verifyPassword(currentPassword, hash: stored) else {
                     throw StorageError.refused(reason: "the current password is not correct")
                 }
             }
@@ -165,6 +165,18 @@ extension AppDatabase {
             return nil
         }
         return password
+    }
+
+    /// bcrypt is deliberately slow (a quarter of a second at cost 12): it runs on the facade's thread pool, not on
+    /// the threads that serve requests.
+    func hashPassword(_ password: String) async throws -> String {
+        let cost = configuration.passwordCost
+        return try await threadPool.runIfActive { Secrets.passwordHash(password, cost: cost) }
+    }
+
+    /// Checks a password against a bcrypt hash on the facade's thread pool (see `hashPassword`).
+    func verifyPassword(_ password: String, hash: String) async throws -> Bool {
+        try await threadPool.runIfActive { Secrets.verify(password, hash: hash) }
     }
 
     /// Checks an account-level permission: `.own` when the account is the principal's own.

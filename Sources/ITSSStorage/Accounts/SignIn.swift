@@ -36,7 +36,8 @@ extension AppDatabase {
         let hash = try row?.decode(column: "password_hash", as: String?.self)
         let active = try row?.decode(column: "active", as: Bool.self) ?? false
         // Verify even when the login is unknown, so both take the same time.
-        let matches = Secrets.verify(password, hash: hash ?? Secrets.decoyHash) && hash != nil && active
+        let verified = try await verifyPassword(password, hash: hash ?? Secrets.decoyHash)
+        let matches = verified && hash != nil && active
         guard matches, let accountID = try row?.decode(column: "id", as: Int64.self) else {
             let failedAt = timestamp()
             try await transaction { sql in

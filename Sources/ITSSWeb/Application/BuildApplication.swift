@@ -27,7 +27,7 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     var configuration = configuration
     configuration.announceDemoAccounts = try await database.hasDemoAccounts()
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: AuthenticationMiddleware(database: database, configuration: configuration))
