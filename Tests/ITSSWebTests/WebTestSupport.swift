@@ -13,11 +13,12 @@ struct WebFixture: Sendable {
     let database: AppDatabase
     let client: any TestClientProtocol
 
-    /// Runs `body` against the application over a fresh database seeded by `Fixtures.seed` plus accounts:
+    /// Runs `body` against the application (in process with `.router`, over a real socket with `.live`) over a fresh
+    /// database seeded by `Fixtures.seed` plus accounts:
     /// `admin` (admin), `hr` (hr, no person), `manager` (evaluator, M001), `hanako` (employee, E1001),
     /// `taro` (employee, E1002); every password is `password-<login>`.
     static func with(
-        _ backend: TestBackend, configure: (inout WebConfiguration) -> Void = { _ in },
+        _ backend: TestBackend, over framework: TestingSetup = .router, configure: (inout WebConfiguration) -> Void = { _ in },
         _ body: @escaping @Sendable (WebFixture) async throws -> Void
     ) async throws {
         try await backend.withDatabase { database in
@@ -31,8 +32,8 @@ struct WebFixture: Sendable {
             var configuration = WebConfiguration(database: database.location)
             configure(&configuration)
             let router = try await buildRouter(configuration: configuration, database: database)
-            let app = Application(router: router)
-            try await app.test(.router) { client in
+            let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try await app.test(framework) { client in
                 try await body(WebFixture(database: database, client: client))
             }
         }

@@ -48,6 +48,13 @@ public struct Problem: Error, Codable, Sendable, Hashable {
             return from(storage)
         case let decoding as DecodingError:
             return from(decoding)
+        case let refusal as SignInRefusal:
+            switch refusal {
+            case .invalidCredentials:
+                return Problem(status: .unauthorized, detail: "no active account matches these credentials")
+            case .tooManyAttempts:
+                return Problem(status: .tooManyRequests, detail: "too many failed sign-ins for this login; try again later")
+            }
         default:
             return Problem(status: .internalServerError, detail: "the server failed; the error is in its log")
         }
