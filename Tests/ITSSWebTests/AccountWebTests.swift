@@ -34,11 +34,17 @@ struct AccountWebTests {
                 "/account/password", as: session,
                 form: [("current_password", "nope"), ("new_password", "a-new-password"), ("confirm_password", "a-new-password")])
             #expect(wrong.status == .unprocessableContent)
-            #expect(wrong.text.contains("id=\"current_password\" name=\"current_password\" type=\"password\" autocomplete=\"current-password\" required aria-invalid=\"true\""))
+            #expect(
+                wrong.text.contains(
+                    "id=\"current_password\" name=\"current_password\" type=\"password\" autocomplete=\"current-password\" required aria-invalid=\"true\""
+                ))
             #expect(!wrong.text.contains("a-new-password"), "passwords are never echoed")
             let mismatch = try await web.post(
                 "/account/password", as: session,
-                form: [("current_password", "password-taro"), ("new_password", "a-new-password"), ("confirm_password", "other-password")])
+                form: [
+                    ("current_password", "password-taro"), ("new_password", "a-new-password"),
+                    ("confirm_password", "other-password"),
+                ])
             #expect(mismatch.status == .unprocessableContent)
             #expect(mismatch.text.contains("id=\"confirm_password-error\""))
             let short = try await web.post(
@@ -49,7 +55,10 @@ struct AccountWebTests {
 
             let changed = try await web.post(
                 "/account/password", as: session,
-                form: [("current_password", "password-taro"), ("new_password", "a-new-password"), ("confirm_password", "a-new-password")])
+                form: [
+                    ("current_password", "password-taro"), ("new_password", "a-new-password"),
+                    ("confirm_password", "a-new-password"),
+                ])
             #expect(changed.status == .seeOther)
             #expect(changed.headers[.location] == "/account?done=password")
             let cookie = try #require(changed.headers[.setCookie]?.split(separator: ";").first.map(String.init))

@@ -39,7 +39,8 @@ struct AdminViewTests {
     static let field = SpecialtyField(name: evil, kind: .specialty, items: [item], line: 3)
     static let standard = Standard(
         key: key, fields: [field], overview: [], source: SourceInfo(fileName: evil, sha256: evil, lineCount: 9))
-    static let diagnostic = Diagnostic(.warning, DiagnosticCode.allCases[0], line: 4, field: evil, item: evil, level: 3, message: evil)
+    static let diagnostic = Diagnostic(
+        .warning, DiagnosticCode.allCases[0], line: 4, field: evil, item: evil, level: 3, message: evil)
     static let person = Person(
         id: 2, employeeNumber: evil, name: evil, email: evil, orgUnitID: 1, active: true, joinedOn: nil,
         fields: [FieldReference(standard: key, field: evil)])
@@ -53,7 +54,8 @@ struct AdminViewTests {
                 id: 1, reference: FieldReference(standard: Self.key, field: Self.evil), kind: .specialty, itemCount: 1,
                 definedLevels: [3])
             let stored = StoredStandard(
-                key: Self.key, revision: 1, sourceFile: Self.evil, sourceSHA256: Self.evil, errataApplied: true, importedAt: Self.evil)
+                key: Self.key, revision: 1, sourceFile: Self.evil, sourceSHA256: Self.evil, errataApplied: true,
+                importedAt: Self.evil)
             Self.check(
                 CatalogIndexPage(standards: [.init(key: Self.key, stored: stored, diagnosticCount: 1, fields: [summary])])
                     .render(layout: layout), "catalog index")
@@ -62,9 +64,12 @@ struct AdminViewTests {
             #expect(fieldPage.rows.first?.cells[2] == .own)
             Self.check(fieldPage.render(layout: layout), "field page")
             Self.check(
-                CatalogItemPage(id: 9, fieldID: 1, standard: Self.key, fieldName: Self.evil, item: Self.item, diagnostics: [Self.diagnostic])
-                    .render(layout: layout), "item page")
-            let hit = SearchHit(standard: Self.key, field: Self.evil, item: Self.evil, level: 3, kind: .levelText, text: Self.evil, score: 1)
+                CatalogItemPage(
+                    id: 9, fieldID: 1, standard: Self.key, fieldName: Self.evil, item: Self.item, diagnostics: [Self.diagnostic]
+                )
+                .render(layout: layout), "item page")
+            let hit = SearchHit(
+                standard: Self.key, field: Self.evil, item: Self.evil, level: 3, kind: .levelText, text: Self.evil, score: 1)
             let search = CatalogSearchPage(
                 query: Self.evil, hits: [.init(hit: hit, fieldID: 1, itemID: 9)], page: 1, hasMore: true)
             let searched = search.render(layout: layout)
@@ -85,7 +90,8 @@ struct AdminViewTests {
             let layout = Self.layout(language)
             let unit = OrgUnit(id: 1, code: Self.evil, name: Self.evil, parentID: nil)
             var units = OrgUnitsPage(
-                rows: OrgUnitsPage.tree([unit, OrgUnit(id: 2, code: "B", name: "b", parentID: 1)], byName: false, descending: false),
+                rows: OrgUnitsPage.tree(
+                    [unit, OrgUnit(id: 2, code: "B", name: "b", parentID: 1)], byName: false, descending: false),
                 total: 2, list: ListState(), codes: [Self.evil], form: .init(code: Self.evil, name: Self.evil, parent: Self.evil),
                 refusal: FormRefusal(field: "code", message: Self.evil), addedCode: Self.evil, csrfToken: Self.evil)
             #expect(units.rows.map(\.depth) == [0, 1])
@@ -96,12 +102,14 @@ struct AdminViewTests {
 
             let people = AdminPeoplePage(
                 people: Page(
-                    items: [DirectoryPerson(person: Self.person, orgUnitCode: Self.evil, orgUnitName: Self.evil)], page: 1, perPage: 50,
+                    items: [DirectoryPerson(person: Self.person, orgUnitCode: Self.evil, orgUnitName: Self.evil)], page: 1,
+                    perPage: 50,
                     total: 1),
                 list: ListState(sort: "name", descending: true), unit: Self.evil, codes: [Self.evil],
                 fieldChoices: [.init(value: Self.evil, label: Self.evil)],
                 form: .init(
-                    employeeNumber: Self.evil, name: Self.evil, email: Self.evil, orgUnit: Self.evil, joinedOn: Self.evil, inactive: true,
+                    employeeNumber: Self.evil, name: Self.evil, email: Self.evil, orgUnit: Self.evil, joinedOn: Self.evil,
+                    inactive: true,
                     fields: [Self.evil]),
                 refusal: FormRefusal(field: "email", message: Self.evil), addedNumber: Self.evil, csrfToken: Self.evil)
             Self.check(people.render(layout: layout), "people")
@@ -161,7 +169,8 @@ struct AdminViewTests {
         let token = APIToken(id: 1, accountID: 3, name: Self.evil, createdAt: Self.evil, revokedAt: nil)
         for language in Language.allCases {
             let page = AccountPage(
-                account: account, tokens: PagedItems(items: [token], page: 1, perPage: 20, total: 1), list: ListState(perPage: 20),
+                account: account, tokens: PagedItems(items: [token], page: 1, perPage: 20, total: 1),
+                list: ListState(perPage: 20),
                 newSecret: (Self.evil, Self.evil), tokenName: Self.evil, passwordRefusal: Self.refusal,
                 tokenRefusal: FormRefusal(field: "name", message: Self.evil), notice: Self.evil, csrfToken: Self.evil)
             Self.check(page.render(layout: Self.layout(language)), "account")
@@ -170,7 +179,8 @@ struct AdminViewTests {
 
     @Test("list links keep filters, sort and page, percent-encoded")
     func listLinks() {
-        let link = ListLink(path: "/admin/people", filters: [("unit", "A&B"), ("q", "")], state: ListState(page: 2, sort: "name"))
+        let link = ListLink(
+            path: "/admin/people", filters: [("unit", "A&B"), ("q", "")], state: ListState(page: 2, sort: "name"))
         #expect(link.href(page: 3) == "/admin/people?unit=A%26B&sort=name&page=3")
         #expect(link.href(page: 1, sort: "unit", descending: true) == "/admin/people?unit=A%26B&sort=unit&dir=desc")
         let header = link.sortHeader("Name", key: "name", current: "name").rendered

@@ -11,10 +11,14 @@ import Testing
 
 @Suite("Administration pages: org units, people, evaluators, accounts, imports, catalog documents, audit")
 struct AdminWebTests {
-    static let hrSections = ["/admin", "/admin/org-units", "/admin/people", "/admin/evaluators", "/admin/imports", "/admin/audit"]
+    static let hrSections = [
+        "/admin", "/admin/org-units", "/admin/people", "/admin/evaluators", "/admin/imports", "/admin/audit",
+    ]
     static let adminSections = ["/admin/accounts", "/admin/catalog-import"]
 
-    @Test("employees and evaluators get 403; HR gets all but the administrators' sections; admins everything", arguments: TestBackend.enabled)
+    @Test(
+        "employees and evaluators get 403; HR gets all but the administrators' sections; admins everything",
+        arguments: TestBackend.enabled)
     func access(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             for login in ["hanako", "manager"] {
@@ -64,7 +68,13 @@ struct AdminWebTests {
                 ("/admin/accounts/1", [("role", "hr"), ("version", "1")]),
                 ("/admin/imports", [("kind", "people"), ("csv", "employee_number,name\nE9,Nine\n")]),
                 ("/admin/catalog-import", [("document", "x")]),
-                ("/account/password", [("current_password", "password-admin"), ("new_password", "0123456789a"), ("confirm_password", "0123456789a")]),
+                (
+                    "/account/password",
+                    [
+                        ("current_password", "password-admin"), ("new_password", "0123456789a"),
+                        ("confirm_password", "0123456789a"),
+                    ]
+                ),
                 ("/account/tokens", [("name", "script")]),
                 ("/account/tokens/1/revoke", []),
             ]
@@ -81,11 +91,14 @@ struct AdminWebTests {
         }
     }
 
-    @Test("adding an org unit: success shows it; a taken code keeps what was typed and marks the field", arguments: TestBackend.enabled)
+    @Test(
+        "adding an org unit: success shows it; a taken code keeps what was typed and marks the field",
+        arguments: TestBackend.enabled)
     func orgUnits(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let hr = try await web.signIn("hr")
-            let added = try await web.post("/admin/org-units", as: hr, form: [("code", "OPS-NW"), ("name", "Network"), ("parent", "OPS")])
+            let added = try await web.post(
+                "/admin/org-units", as: hr, form: [("code", "OPS-NW"), ("name", "Network"), ("parent", "OPS")])
             #expect(added.status == .seeOther)
             let list = try await web.get(try #require(added.headers[.location]), as: hr)
             #expect(list.text.contains("Added OPS-NW."))
@@ -94,7 +107,8 @@ struct AdminWebTests {
 
             let taken = try await web.post("/admin/org-units", as: hr, form: [("code", "OPS"), ("name", "Typed name")])
             #expect(taken.status == .conflict)
-            #expect(taken.text.contains("id=\"code\" name=\"code\" value=\"OPS\" required maxlength=\"64\" aria-invalid=\"true\""))
+            #expect(
+                taken.text.contains("id=\"code\" name=\"code\" value=\"OPS\" required maxlength=\"64\" aria-invalid=\"true\""))
             #expect(taken.text.contains("value=\"Typed name\""), "the name typed is kept")
             #expect(taken.text.contains("id=\"code-error\""))
 
@@ -106,7 +120,9 @@ struct AdminWebTests {
         }
     }
 
-    @Test("adding a person goes through the lookup layer; refusals mark the field and keep the form", arguments: TestBackend.enabled)
+    @Test(
+        "adding a person goes through the lookup layer; refusals mark the field and keep the form", arguments: TestBackend.enabled
+    )
     func people(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let hr = try await web.signIn("hr")
@@ -137,7 +153,10 @@ struct AdminWebTests {
 
             let badDate = try await web.post(
                 "/admin/people", as: hr,
-                form: [("employee_number", "E2003"), ("name", "Date"), ("joined_on", "2021-13-01"), ("fields", "V3 2008:Service Desk")])
+                form: [
+                    ("employee_number", "E2003"), ("name", "Date"), ("joined_on", "2021-13-01"),
+                    ("fields", "V3 2008:Service Desk"),
+                ])
             #expect(badDate.status == .unprocessableContent)
             #expect(badDate.text.contains("value=\"2021-13-01\" aria-invalid=\"true\""))
             #expect(badDate.text.contains("value=\"V3 2008:Service Desk\" checked"), "the chosen field stays chosen")
@@ -178,7 +197,9 @@ struct AdminWebTests {
         }
     }
 
-    @Test("accounts: create with role and person; a stale version is a conflict and overwrites nothing", arguments: TestBackend.enabled)
+    @Test(
+        "accounts: create with role and person; a stale version is a conflict and overwrites nothing",
+        arguments: TestBackend.enabled)
     func accounts(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let admin = try await web.signIn("admin")
@@ -203,7 +224,8 @@ struct AdminWebTests {
             #expect(!badPerson.text.contains("a-long-password"), "passwords are never echoed")
 
             let changed = try await web.post(
-                "/admin/accounts/\(kenji.id)", as: admin, form: [("role", "hr"), ("active", "1"), ("version", "\(kenji.version)")])
+                "/admin/accounts/\(kenji.id)", as: admin,
+                form: [("role", "hr"), ("active", "1"), ("version", "\(kenji.version)")])
             #expect(changed.status == .seeOther)
             #expect(try await web.database.account(login: "kenji").role == .hr)
             // The page still showed the old version: refused, nothing overwritten.
@@ -222,7 +244,9 @@ struct AdminWebTests {
         }
     }
 
-    @Test("a CSV import with an error on line 3 reports line 3 and writes nothing; a good one imports", arguments: TestBackend.enabled)
+    @Test(
+        "a CSV import with an error on line 3 reports line 3 and writes nothing; a good one imports",
+        arguments: TestBackend.enabled)
     func csvImport(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let hr = try await web.signIn("hr")
@@ -254,7 +278,9 @@ struct AdminWebTests {
         }
     }
 
-    @Test("an administrator imports a catalog document and sees its diagnostics; bad text is refused with its line", arguments: TestBackend.enabled)
+    @Test(
+        "an administrator imports a catalog document and sees its diagnostics; bad text is refused with its line",
+        arguments: TestBackend.enabled)
     func catalogDocument(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let admin = try await web.signIn("admin")

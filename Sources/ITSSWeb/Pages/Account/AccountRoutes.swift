@@ -10,7 +10,8 @@ struct AccountRoutes {
     func add(to router: Router<AppRequestContext>) {
         router.get("/account") { request, context in
             let identity = try context.requireIdentity()
-            var page = try await AccountPage.load(database, accountID: identity.account.id, list: ListState(request, defaultPerPage: 20))
+            var page = try await AccountPage.load(
+                database, accountID: identity.account.id, list: ListState(request, defaultPerPage: 20))
             switch request.queryForm.string("done") {
             case "password": page.notice = AccountText.passwordChanged(context.language)
             case "revoked": page.notice = AccountText.revoked(context.language)

@@ -57,8 +57,11 @@ struct AccountsPage: Sendable {
                 let status = account.active ? AdminText.activeStatus(language) : AdminText.deactivated(language)
                 let checked: HTML = account.active ? " checked" : .empty
                 let refused = changeRefusal.flatMap { $0.accountID == account.id ? $0.refusal : nil }
-                let error: HTML = refused.map { "<p class=\"field-error\" role=\"alert\" id=\"account-\(account.id)-error\">\($0.message)</p>" } ?? .empty
-                let invalid: HTML = refused == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"account-\(account.id)-error\""
+                let error: HTML =
+                    refused.map { "<p class=\"field-error\" role=\"alert\" id=\"account-\(account.id)-error\">\($0.message)</p>" }
+                    ?? .empty
+                let invalid: HTML =
+                    refused == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"account-\(account.id)-error\""
                 return """
                     <tr id="account-\(account.id)"><td>\(account.login)</td><td>\(Self.roleName(account.role, language))</td><td>\(person)</td>\
                     <td>\(status)</td><td>\(account.createdAt)</td>

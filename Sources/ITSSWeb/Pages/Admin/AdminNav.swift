@@ -34,7 +34,8 @@ enum AdminNav {
             let marker: HTML = section.path == current ? " aria-current=\"page\"" : .empty
             return "<a href=\"\(section.path)\"\(marker)>\(section.title(layout.language))</a>"
         }
-        return "<nav class=\"subnav no-print\" aria-label=\"\(AdminText.sections(layout.language))\"><a href=\"/admin\">\(AdminText.title(layout.language))</a>\(links)</nav>"
+        return
+            "<nav class=\"subnav no-print\" aria-label=\"\(AdminText.sections(layout.language))\"><a href=\"/admin\">\(AdminText.title(layout.language))</a>\(links)</nav>"
     }
 
     /// A page of the administration area: the section links, then the content.
@@ -51,7 +52,8 @@ struct AdminHomePage: Sendable {
         let language = layout.language
         let cards = AdminNav.visible(to: role).map { section -> HTML in
             let badge: HTML = section.adminOnly ? " <span class=\"badge\">\(FormText.adminOnly(language))</span>" : .empty
-            return "<li class=\"card\"><a href=\"\(section.path)\">\(section.title(language))</a>\(badge)<p class=\"muted\">\(section.about(language))</p></li>"
+            return
+                "<li class=\"card\"><a href=\"\(section.path)\">\(section.title(language))</a>\(badge)<p class=\"muted\">\(section.about(language))</p></li>"
         }
         return layout.render(
             """

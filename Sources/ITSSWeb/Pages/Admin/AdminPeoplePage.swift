@@ -57,7 +57,8 @@ struct AdminPeoplePage: Sendable {
         var joined: Day?
         if !form.joinedOn.isEmpty {
             guard let day = Day(form.joinedOn) else {
-                throw FieldError(field: "joined_on", underlying: Problem(status: .unprocessableContent, detail: AdminText.badDate(language)))
+                throw FieldError(
+                    field: "joined_on", underlying: Problem(status: .unprocessableContent, detail: AdminText.badDate(language)))
             }
             joined = day
         }
@@ -117,7 +118,8 @@ struct AdminPeoplePage: Sendable {
         let fieldBoxes = HTML.join(
             fieldChoices.map { choice -> HTML in
                 let checked: HTML = form.fields.contains(choice.value) ? " checked" : .empty
-                return "<label class=\"choice\"><input type=\"checkbox\" name=\"fields\" value=\"\(choice.value)\"\(checked)> \(choice.label)</label>"
+                return
+                    "<label class=\"choice\"><input type=\"checkbox\" name=\"fields\" value=\"\(choice.value)\"\(checked)> \(choice.label)</label>"
             })
         let notice = addedNumber.map { AdminText.added(language).replacingOccurrences(of: "{x}", with: $0) }
         let inactive: HTML = form.inactive ? " checked" : .empty

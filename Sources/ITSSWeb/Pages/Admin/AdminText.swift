@@ -133,7 +133,8 @@ enum AdminText {
     static let documentHint = Localized(
         "The text extracted from an ITSS skill-proficiency PDF, as `itss catalog import` reads it.",
         "ITSS スキル熟達度 PDF から抽出したテキスト（itss catalog import と同じ形式）。")
-    static let fileName = Localized("File name (tells the edition, e.g. itss-v3-2008-….txt)", "ファイル名（版の判定に使用、例：itss-v3-2008-….txt）")
+    static let fileName = Localized(
+        "File name (tells the edition, e.g. itss-v3-2008-….txt)", "ファイル名（版の判定に使用、例：itss-v3-2008-….txt）")
     static let edition = Localized("Edition (e.g. V3 2011; optional when the file name tells it)", "版（例：V3 2011。ファイル名で分かる場合は任意）")
     static let replace = Localized(
         "Replace a stored standard of the same name and edition whose text differs (history and references are kept)",

@@ -27,8 +27,10 @@ struct AuditPage: Sendable {
             table = "<p class=\"empty\"><a href=\"\(link.href(page: 1))\">\(ListText.pageEmpty(language))</a></p>"
         } else {
             let rows = entries.items.map { entry -> HTML in
-                let role: HTML = entry.actorRole.map { " <span class=\"badge\">\(AccountsPage.roleName($0, language))</span>" } ?? .empty
-                return "<tr><td>\(entry.occurredAt)</td><td>\(entry.actor)\(role)</td><td><code>\(entry.action)</code></td><td>\(entry.subject)</td><td>\(entry.detail)</td></tr>"
+                let role: HTML =
+                    entry.actorRole.map { " <span class=\"badge\">\(AccountsPage.roleName($0, language))</span>" } ?? .empty
+                return
+                    "<tr><td>\(entry.occurredAt)</td><td>\(entry.actor)\(role)</td><td><code>\(entry.action)</code></td><td>\(entry.subject)</td><td>\(entry.detail)</td></tr>"
             }
             table = """
                 <table>

@@ -65,7 +65,8 @@ struct CatalogDocumentPage: Sendable {
                     .replacingOccurrences(of: "{r}", with: String(revision))
             case let .replaced(key, revision, retired):
                 message = AdminText.replaced(language).replacingOccurrences(of: "{x}", with: key.description)
-                    .replacingOccurrences(of: "{r}", with: String(revision)).replacingOccurrences(of: "{n}", with: String(retired))
+                    .replacingOccurrences(of: "{r}", with: String(revision)).replacingOccurrences(
+                        of: "{n}", with: String(retired))
             }
             report = """
                 <p class="ok notice" role="status">\(message)</p>

@@ -42,11 +42,14 @@ struct EvaluatorsPage: Sendable {
             let rows = assignments.items.map { entry -> HTML in
                 let covers: HTML
                 if let code = entry.orgUnitCode {
-                    covers = "\(AdminText.unitAndSubUnits(language).replacingOccurrences(of: "{x}", with: code)) (\(entry.orgUnitName ?? ""))"
+                    covers =
+                        "\(AdminText.unitAndSubUnits(language).replacingOccurrences(of: "{x}", with: code)) (\(entry.orgUnitName ?? ""))"
                 } else {
-                    covers = "\(AdminText.personDirect(language)) <a href=\"/people/\(url: entry.personNumber ?? "")\">\(entry.personNumber ?? "")</a> \(entry.personName ?? "")"
+                    covers =
+                        "\(AdminText.personDirect(language)) <a href=\"/people/\(url: entry.personNumber ?? "")\">\(entry.personNumber ?? "")</a> \(entry.personName ?? "")"
                 }
-                return "<tr><td>\(entry.evaluatorNumber) \(entry.evaluatorName)</td><td>\(covers)</td><td>\(entry.assignedAt)</td></tr>"
+                return
+                    "<tr><td>\(entry.evaluatorNumber) \(entry.evaluatorName)</td><td>\(covers)</td><td>\(entry.assignedAt)</td></tr>"
             }
             let order = HTML.join(
                 [("newest", AdminText.newestFirst), ("evaluator", AdminText.byEvaluator)].map { key, label -> HTML in

@@ -42,7 +42,8 @@ struct ImportsPage: Sendable {
     /// - Throws: `FieldError` for an empty text or an unknown approver; 403 and database failures as they are.
     static func run(_ form: Form, database: AppDatabase, principal: Principal, language: Language) async throws -> Outcome {
         guard !form.csv.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw FieldError(field: "csv", underlying: Problem(status: .unprocessableContent, detail: AdminText.emptyCSV(language)))
+            throw FieldError(
+                field: "csv", underlying: Problem(status: .unprocessableContent, detail: AdminText.emptyCSV(language)))
         }
         let bytes = Array(form.csv.utf8)
         do {
@@ -56,7 +57,8 @@ struct ImportsPage: Sendable {
                 let approverID: Int64? =
                     approver.isEmpty ? nil : try await attributing("approved_by") { try await database.personID(approver) }
                 return .imported(
-                    try await database.importAssessments(try SpreadsheetRows.ratings(bytes), approvedBy: approverID, by: principal))
+                    try await database.importAssessments(
+                        try SpreadsheetRows.ratings(bytes), approvedBy: approverID, by: principal))
             }
         } catch let error as BulkImportError {
             return .refused(error.rows)
@@ -92,7 +94,8 @@ struct ImportsPage: Sendable {
         let kinds = HTML.join(
             Kind.allCases.map { kind -> HTML in
                 let checked: HTML = kind == form.kind ? " checked" : .empty
-                return "<label class=\"choice\"><input type=\"radio\" name=\"kind\" value=\"\(kind.rawValue)\"\(checked)> \(kind.label(language))</label>"
+                return
+                    "<label class=\"choice\"><input type=\"radio\" name=\"kind\" value=\"\(kind.rawValue)\"\(checked)> \(kind.label(language))</label>"
             })
         return AdminNav.page(
             current: "/admin/imports", layout: layout,

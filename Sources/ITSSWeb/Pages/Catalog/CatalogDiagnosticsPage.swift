@@ -77,7 +77,9 @@ struct CatalogDiagnosticsPage: Sendable {
         let language = layout.language
         let link = ListLink(
             path: "/catalog/diagnostics",
-            filters: [("standard", key.name), ("version", key.version), ("severity", severity == .info ? "" : severity.rawValue)],
+            filters: [
+                ("standard", key.name), ("version", key.version), ("severity", severity == .info ? "" : severity.rawValue),
+            ],
             state: list)
         let options = HTML.join(
             Severity.allCases.map { level -> HTML in

@@ -81,7 +81,8 @@ struct CatalogFieldPage: Sendable {
                             return "<td class=\"num\"></td>"
                         }
                         guard let itemID = row.itemID else { return "<td class=\"num\" title=\"\(label)\">\(symbol)</td>" }
-                        return "<td class=\"num\"><a href=\"/catalog/items/\(itemID)#level-\(level)\" title=\"\(label)\" aria-label=\"\(row.name): \(label)\">\(symbol)</a></td>"
+                        return
+                            "<td class=\"num\"><a href=\"/catalog/items/\(itemID)#level-\(level)\" title=\"\(label)\" aria-label=\"\(row.name): \(label)\">\(symbol)</a></td>"
                     })
                 return "<tr><th scope=\"row\">\(name)</th><td>\(row.scope.rawValue)</td>\(cells)</tr>"
             })

@@ -53,11 +53,14 @@ struct CatalogIndexPage: Sendable {
                 <td class="num">\(field.itemCount)</td><td>\(CatalogLevels.describe(field.definedLevels, language))</td></tr>
                 """
         }
-        let source: HTML = group.stored.map { stored in
-            let errata: HTML = stored.errataApplied ? ", \(CatalogText.errataApplied(language))" : .empty
-            return "<p class=\"muted\">\(CatalogText.source(language)): \(stored.sourceFile), \(CatalogText.revision(language)) \(stored.revision)\(errata)</p>"
-        } ?? .empty
-        let diagnostics = CatalogText.diagnosticsCount(language).replacingOccurrences(of: "{n}", with: String(group.diagnosticCount))
+        let source: HTML =
+            group.stored.map { stored in
+                let errata: HTML = stored.errataApplied ? ", \(CatalogText.errataApplied(language))" : .empty
+                return
+                    "<p class=\"muted\">\(CatalogText.source(language)): \(stored.sourceFile), \(CatalogText.revision(language)) \(stored.revision)\(errata)</p>"
+            } ?? .empty
+        let diagnostics = CatalogText.diagnosticsCount(language).replacingOccurrences(
+            of: "{n}", with: String(group.diagnosticCount))
         return """
             <section class="card">
             <h2>ITSS \(group.key.version) — \(group.key.name)</h2>

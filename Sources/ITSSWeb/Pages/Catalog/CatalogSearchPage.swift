@@ -22,7 +22,9 @@ struct CatalogSearchPage: Sendable {
     /// - Throws: database errors.
     static func load(_ database: AppDatabase, query: String, page: Int) async throws -> CatalogSearchPage {
         let page = max(1, min(page, 50))
-        guard !Highlight.words(of: query).isEmpty else { return CatalogSearchPage(query: query, hits: [], page: 1, hasMore: false) }
+        guard !Highlight.words(of: query).isEmpty else {
+            return CatalogSearchPage(query: query, hits: [], page: 1, hasMore: false)
+        }
         let catalog = try await database.cachedCatalog()
         let found = CatalogSearch.search(query, in: catalog, limit: page * perPage + 1)
         let shown = Array(found.dropFirst((page - 1) * perPage).prefix(perPage))
@@ -82,9 +84,13 @@ struct CatalogSearchPage: Sendable {
             }
             let encoded = HTML.percentEncoded(query)
             let previous: HTML =
-                page > 1 ? "<a rel=\"prev\" href=\"/catalog/search?q=\(encoded)&amp;page=\(page - 1)\">← \(ListText.previous(language))</a>" : .empty
+                page > 1
+                ? "<a rel=\"prev\" href=\"/catalog/search?q=\(encoded)&amp;page=\(page - 1)\">← \(ListText.previous(language))</a>"
+                : .empty
             let next: HTML =
-                hasMore ? "<a rel=\"next\" href=\"/catalog/search?q=\(encoded)&amp;page=\(page + 1)\">\(ListText.next(language)) →</a>" : .empty
+                hasMore
+                ? "<a rel=\"next\" href=\"/catalog/search?q=\(encoded)&amp;page=\(page + 1)\">\(ListText.next(language)) →</a>"
+                : .empty
             results = """
                 <ol class="hits" start="\((page - 1) * Self.perPage + 1)">\(items)</ol>
                 <nav class="pager" aria-label="\(ListText.pages(language))">\(previous)\(next)</nav>

@@ -59,7 +59,8 @@ struct ListLink: Sendable {
         let arrow: HTML = active ? (state.descending ? " ▼" : " ▲") : .empty
         let ariaSort: HTML = active ? (state.descending ? " aria-sort=\"descending\"" : " aria-sort=\"ascending\"") : .empty
         let numericClass: HTML = numeric ? " class=\"num\"" : .empty
-        return "<th\(numericClass)\(ariaSort)><a href=\"\(href(page: 1, sort: key, descending: nextDescending))\">\(label)\(arrow)</a></th>"
+        return
+            "<th\(numericClass)\(ariaSort)><a href=\"\(href(page: 1, sort: key, descending: nextDescending))\">\(label)\(arrow)</a></th>"
     }
 
     /// Previous / next links with "page N of M (T in all)".
@@ -68,8 +69,10 @@ struct ListLink: Sendable {
             return "<p class=\"muted\">\(ListText.count(language).replacingOccurrences(of: "{n}", with: String(total)))</p>"
         }
         let previous: HTML =
-            page > 1 ? "<a rel=\"prev\" href=\"\(href(page: min(page - 1, pageCount)))\">← \(ListText.previous(language))</a>" : .empty
-        let next: HTML = page < pageCount ? "<a rel=\"next\" href=\"\(href(page: page + 1))\">\(ListText.next(language)) →</a>" : .empty
+            page > 1
+            ? "<a rel=\"prev\" href=\"\(href(page: min(page - 1, pageCount)))\">← \(ListText.previous(language))</a>" : .empty
+        let next: HTML =
+            page < pageCount ? "<a rel=\"next\" href=\"\(href(page: page + 1))\">\(ListText.next(language)) →</a>" : .empty
         let position = ListText.position(language).replacingOccurrences(of: "{page}", with: String(page))
             .replacingOccurrences(of: "{pages}", with: String(pageCount)).replacingOccurrences(of: "{n}", with: String(total))
         return "<nav class=\"pager\" aria-label=\"\(ListText.pages(language))\">\(previous)<span>\(position)</span>\(next)</nav>"
