@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -303,6 +304,50 @@ struct AdminWebTests {
         }
     }
 
+    @Test("a changed text of a stored standard is refused unless replace is ticked; then it replaces", arguments: TestBackend.enabled)
+    func catalogReplace(backend: TestBackend) async throws {
+        try await WebFixture.with(backend) { web in
+            let admin = try await web.signIn("admin")
+            let document = try #require(try BuiltInStandards.documents().first { $0.fileName.contains("v2-2006") })
+            let original = String(decoding: document.bytes, as: UTF8.self)
+            let changed = original.replacingOccurrences(
+                of: "Able to carry out the management of information asset appropriately, such as financial",
+                with: "Able to carry out the management of information assets appropriately, such as financial")
+            #expect(changed != original)
+            let form = [("document", changed), ("file_name", document.fileName)]
+            let refused = try await web.post("/admin/catalog-import", as: admin, form: form)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("name=\"replace\" value=\"1\" aria-invalid=\"true\""), "the checkbox is marked")
+            #expect(refused.text.contains("id=\"replace-error\""))
+            #expect(refused.text.contains("information assets appropriately"), "the text is kept")
+            let key = StandardKey(name: "Operations", version: "V2 2006")
+            #expect(try await web.database.revisionCount(of: key) == 1, "nothing written")
+            let replaced = try await web.post("/admin/catalog-import", as: admin, form: form + [("replace", "1")])
+            #expect(replaced.status == .ok)
+            #expect(replaced.text.contains("now revision 2"))
+            #expect(try await web.database.revisionCount(of: key) == 2)
+        }
+    }
+
+    @Test("the administration pages speak Japanese", arguments: TestBackend.enabled)
+    func japanese(backend: TestBackend) async throws {
+        try await WebFixture.with(backend) { web in
+            let admin = try await web.signIn("admin")
+            let headers: HTTPFields = [.acceptLanguage: "ja"]
+            let expected = [
+                "/admin": "管理者のみ", "/admin/org-units": "組織を追加", "/admin/people": "人材を追加",
+                "/admin/evaluators": "評価者を割り当てる", "/admin/accounts": "アカウントを作成", "/admin/imports": "取り込む内容",
+                "/admin/catalog-import": "文書を取り込む", "/admin/audit": "すべての操作", "/account": "パスワードを変更",
+                "/catalog": "カタログを検索",
+            ]
+            for (path, text) in expected {
+                let page = try await web.get(path, as: admin, headers: headers)
+                #expect(page.text.contains(text), "\(path)")
+                #expect(page.text.contains("<html lang=\"ja\">"), "\(path)")
+            }
+        }
+    }
+
     @Test("the audit log lists changes newest first, filtered by action and actor", arguments: TestBackend.enabled)
     func audit(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
@@ -319,6 +364,10 @@ struct AdminWebTests {
             #expect(filtered.text.contains("<option value=\"org.create\" selected>"))
             let none = try await web.get("/admin/audit?actor=nobody", as: hr)
             #expect(none.text.contains("No entries match"))
+            let wildcard = try await web.get("/admin/audit?actor=%25", as: hr)
+            #expect(wildcard.text.contains("No entries match"), "% is matched as itself, not as a wildcard")
+            let spaced = try await web.get("/admin/audit?actor=account+hr", as: hr)
+            #expect(spaced.text.contains("org unit AUD-1"), "a GET form's + is a space")
             let paged = try await web.database.auditEntries(page: PageRequest(page: 1, perPage: 2))
             #expect(paged.items.count == 2)
             #expect(paged.total > 2)

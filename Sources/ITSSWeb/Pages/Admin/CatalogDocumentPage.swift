@@ -86,7 +86,7 @@ struct CatalogDocumentPage: Sendable {
             """
             <h1>\(AdminText.catalogDocument(language)) <span class="badge">\(FormText.adminOnly(language))</span></h1>
             <p class="muted">\(AdminText.catalogDocumentAbout(language))</p>
-            \(refusal.summary(language, fields: ["document", "file_name", "edition"]))
+            \(refusal.summary(language, fields: ["document", "file_name", "edition", "replace"]))
             \(report)
             <form method="post" action="/admin/catalog-import" class="stacked no-print">
             <input type="hidden" name="_csrf" value="\(csrfToken)">
@@ -102,7 +102,8 @@ struct CatalogDocumentPage: Sendable {
             <label for="edition">\(AdminText.edition(language))</label>
             <input id="edition" name="edition" value="\(form.edition)"\(refusal.marks("edition"))>
             \(refusal.message(for: "edition"))
-            <label class="choice"><input type="checkbox" name="replace" value="1"\(replace)> \(AdminText.replace(language))</label>
+            <label class="choice"><input id="replace" type="checkbox" name="replace" value="1"\(replace)\(refusal.marks("replace"))> \(AdminText.replace(language))</label>
+            \(refusal.message(for: "replace"))
             <label class="choice"><input type="checkbox" name="no_errata" value="1"\(noErrata)> \(AdminText.noErrata(language))</label>
             <button type="submit">\(AdminText.importDocument(language))</button>
             </form>
