@@ -34,6 +34,9 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     OperationsRoutes(database: database, staticFiles: try StaticFiles.load()).add(to: router)
     SessionRoutes(database: database, configuration: configuration).add(to: router)
     HomeRoutes(database: database).add(to: router)
+    CatalogRoutes(database: database).add(to: router)
+    AdminRoutes(database: database).add(to: router)
+    AccountRoutes(database: database, configuration: configuration).add(to: router)
     APIRoutes(database: database).add(to: router)
     return router
 }
