@@ -34,6 +34,10 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     OperationsRoutes(database: database, staticFiles: try StaticFiles.load()).add(to: router)
     SessionRoutes(database: database, configuration: configuration).add(to: router)
     HomeRoutes(database: database).add(to: router)
+    MySkillsRoutes(database: database).add(to: router)
+    SelfAssessmentRoutes(database: database).add(to: router)
+    ReviewRoutes(database: database).add(to: router)
+    PeopleRoutes(database: database).add(to: router)
     APIRoutes(database: database).add(to: router)
     return router
 }

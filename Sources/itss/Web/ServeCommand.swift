@@ -21,7 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            var configuration = try WebConfiguration.resolve(host: host, port: port)
+            // 0 (a free port) is for tests and scripts only, so `resolve` (which checks 1…65535) does not see it.
+            var configuration = try WebConfiguration.resolve(host: host, port: port == 0 ? nil : port)
             if port == 0 { configuration.port = 0 }
             var logger = Logger(label: "itss.web")
             logger.logLevel = ProcessInfo.processInfo.environment["ITSS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
