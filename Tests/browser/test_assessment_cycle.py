@@ -6,12 +6,24 @@ in Japanese after switching the language.
 Run through scripts/browser-test.sh (it seeds the database and starts the server).
 """
 
+import os
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 TIMEOUT = 15
+STEPS = os.environ.get("ITSS_BROWSER_STEPS") == "1"
+
+
+def step(browser, artifacts, name):
+    """With ITSS_BROWSER_STEPS=1, a full-page picture of each step (for looking at the pages, not for asserting)."""
+    if STEPS:
+        height = browser.execute_script("return document.body.scrollHeight")
+        browser.set_window_size(1280, min(max(800, height), 6000))
+        browser.save_screenshot(str(artifacts / f"step-{name}.png"))
+        browser.set_window_size(1280, 800)
 
 
 def wait(browser):
@@ -81,7 +93,7 @@ def add_experience(browser, role, start, staff):
     assert "done=experience" in browser.current_url
 
 
-def self_assess(browser, base_url, cycle, levels):
+def self_assess(browser, base_url, artifacts, cycle, levels):
     """On My skills: starts a Service Desk assessment for `cycle`, chooses a level text per item (`levels(index)`),
     saves, then submits."""
     open_page(browser, base_url + "/me")
@@ -101,6 +113,7 @@ def self_assess(browser, base_url, cycle, levels):
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.assessment button[value=save]"))
     assert "done=saved" in browser.current_url
     assert browser.find_elements(By.CSS_SELECTOR, ".provisional-level"), "the provisional level is shown after saving"
+    step(browser, artifacts, f"self-assessment-{cycle}")
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.assessment button[formaction$='/submit']"))
     assert "done=submitted" in browser.current_url
     assert browser.find_element(By.CSS_SELECTOR, ".badge.submitted")
@@ -113,7 +126,7 @@ def official_level(browser, base_url, employee_number):
     return card.find_element(By.CSS_SELECTOR, ".official-level").text, card.find_element(By.CSS_SELECTOR, ".explanation").text
 
 
-def review_and_approve(browser, base_url, assessment, changed_level, reason):
+def review_and_approve(browser, base_url, artifacts, assessment, changed_level, reason):
     """As the evaluator: verifies the pending experience, changes the first item's rating with a reason, approves."""
     open_page(browser, base_url + "/review")
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, f"a[href='/review/{assessment}']"))
@@ -130,6 +143,7 @@ def review_and_approve(browser, base_url, assessment, changed_level, reason):
     submit_and_wait(browser, approve)
     reason_input = browser.find_element(By.ID, "reason-0")
     assert reason_input.get_attribute("aria-invalid") == "true"
+    step(browser, artifacts, f"review-refused-{assessment}")
     first = browser.find_element(By.CSS_SELECTOR, "form.review fieldset.review-item")
     assert first.find_element(By.CSS_SELECTOR, f"input[value='{changed_level}']").is_selected(), "the choice is kept"
     reason_input.send_keys(reason)
@@ -148,13 +162,14 @@ def test_assessment_cycle_in_english_then_japanese(browser, base_url, accounts, 
     assert browser.find_element(By.TAG_NAME, "h1").text == "My skills"
     open_page(browser, base_url + "/me")
     add_experience(browser, "member", "2024-04-01", 6)
-    first = self_assess(browser, base_url, "2026H1", lambda index: 3)
+    step(browser, artifacts, "my-skills")
+    first = self_assess(browser, base_url, artifacts, "2026H1", lambda index: 3)
     level, explanation = official_level(browser, base_url, number)
     assert level == "Below level 3"
     sign_out(browser)
 
     sign_in(browser, base_url, evaluator, evaluator_password)
-    review_and_approve(browser, base_url, first, 4, "Leads the regulatory briefings for the whole desk")
+    review_and_approve(browser, base_url, artifacts, first, 4, "Leads the regulatory briefings for the whole desk")
     browser.find_element(By.PARTIAL_LINK_TEXT, "see the profile").click()
     wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".official-level")))
     level, explanation = official_level(browser, base_url, number)
@@ -171,18 +186,19 @@ def test_assessment_cycle_in_english_then_japanese(browser, base_url, accounts, 
     assert browser.find_element(By.TAG_NAME, "h1").text == "マイスキル"
     open_page(browser, base_url + "/me")
     add_experience(browser, "leader", "2025-04-01", 12)
-    second = self_assess(browser, base_url, "2026H2", lambda index: 3 if index == 0 else 4)
+    second = self_assess(browser, base_url, artifacts, "2026H2", lambda index: 3 if index == 0 else 4)
     assert "提出済み" in browser.find_element(By.CSS_SELECTOR, ".badge.submitted").text
     sign_out(browser)
 
     sign_in(browser, base_url, evaluator, evaluator_password)
-    review_and_approve(browser, base_url, second, 4, "外部組織との調整を主導している")
+    review_and_approve(browser, base_url, artifacts, second, 4, "外部組織との調整を主導している")
     level, explanation = official_level(browser, base_url, number)
     assert level == "レベル 4", level
     assert "最上位レベル" in explanation, explanation
     history = browser.find_element(By.CSS_SELECTOR, "table.history").text
     assert "3 → 4" in history and "– → 3" in history, history
 
+    step(browser, artifacts, "profile")
     # One picture of the result: the profile with its radar chart.
     chart = browser.find_element(By.CSS_SELECTOR, "svg.chart.radar")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", chart)

@@ -55,7 +55,9 @@ public enum RadarChart {
         let labels = axes.enumerated().map { index, label -> HTML in
             let (x, y) = point(axis: index, of: axes.count, value: Double(top) * 1.08, maximum: Double(top))
             let angle = self.angle(axis: index, of: axes.count)
-            let anchor = abs(cos(angle)) < 0.2 ? "middle" : (cos(angle) > 0 ? "start" : "end")
+            // Only an axis pointing straight up or down is centred; the others start or end at their point, so
+            // that neighbouring labels near the top and bottom do not run into each other.
+            let anchor = abs(cos(angle)) < 0.02 ? "middle" : (cos(angle) > 0 ? "start" : "end")
             let baseline = sin(angle) > 0.5 ? 10.0 : (sin(angle) < -0.5 ? -2.0 : 4.0)
             let lines = wrap(label)
             // Labels below the centre grow downwards, the others upwards, so they never cross the chart.
