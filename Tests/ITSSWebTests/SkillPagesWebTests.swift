@@ -31,7 +31,9 @@ struct SkillPagesWebTests {
         return String(html[range.upperBound..<end])
     }
 
-    @Test("the whole cycle: self-assess by level text, submit, review with a reason, approve, see the level", arguments: TestBackend.enabled)
+    @Test(
+        "the whole cycle: self-assess by level text, submit, review with a reason, approve, see the level",
+        arguments: TestBackend.enabled)
     func wholeCycle(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let items = try await Fixtures.serviceDeskItems(web.database)
@@ -41,7 +43,8 @@ struct SkillPagesWebTests {
             #expect(me.text.contains("No assessments yet"))
             #expect(me.text.contains("No experience recorded yet"))
 
-            let started = try await web.post("/me/assessments", as: hanako, form: [("field", Self.serviceDesk), ("cycle", "2026H2")])
+            let started = try await web.post(
+                "/me/assessments", as: hanako, form: [("field", Self.serviceDesk), ("cycle", "2026H2")])
             #expect(started.status == .seeOther)
             let id = try Self.assessmentID(started)
 
@@ -167,7 +170,8 @@ struct SkillPagesWebTests {
             #expect(cycle.text.contains("name=\"cycle\" value=\"20X6\" placeholder=\"2026H2\" required aria-invalid=\"true\""))
 
             _ = try await web.post("/me/assessments", as: hanako, form: [("field", Self.serviceDesk), ("cycle", "2026H2")])
-            let twice = try await web.post("/me/assessments", as: hanako, form: [("field", Self.serviceDesk), ("cycle", "2026H2")])
+            let twice = try await web.post(
+                "/me/assessments", as: hanako, form: [("field", Self.serviceDesk), ("cycle", "2026H2")])
             #expect(twice.status == .conflict)
             #expect(twice.text.contains("id=\"start-cycle-error\""))
 
@@ -178,7 +182,8 @@ struct SkillPagesWebTests {
                     ("customer", "<b>Globex</b>"),
                 ])
             #expect(staff.status == .unprocessableContent)
-            #expect(staff.text.contains("name=\"peak_staff\" type=\"text\" value=\"-5\" inputmode=\"numeric\" aria-invalid=\"true\""))
+            #expect(
+                staff.text.contains("name=\"peak_staff\" type=\"text\" value=\"-5\" inputmode=\"numeric\" aria-invalid=\"true\""))
             #expect(staff.text.contains("value=\"&lt;b&gt;Globex&lt;/b&gt;\""))
             #expect(staff.text.contains("<option value=\"leader\" selected>"))
             let future = try await web.post(
@@ -204,7 +209,8 @@ struct SkillPagesWebTests {
                 "/assessments/\(id)", "/assessments/\(id)/submit", "/me/experience", "/people/E1001/plans",
             ]
             for path in paths {
-                let response = try await web.post(path, as: hanako, form: [("item-0", "3"), ("field", Self.serviceDesk)], csrf: "")
+                let response = try await web.post(
+                    path, as: hanako, form: [("item-0", "3"), ("field", Self.serviceDesk)], csrf: "")
                 #expect(response.status == .forbidden, "\(path)")
             }
             for path in ["/review/\(id)", "/review/\(id)/approve", "/review/\(id)/return"] {
@@ -231,7 +237,8 @@ struct SkillPagesWebTests {
             #expect(forbidden.status == .notFound)
             #expect(unknown.status == .notFound)
             #expect(
-                forbidden.text.replacingOccurrences(of: "E1001", with: "N") == unknown.text.replacingOccurrences(of: "E9999", with: "N"))
+                forbidden.text.replacingOccurrences(of: "E1001", with: "N")
+                    == unknown.text.replacingOccurrences(of: "E9999", with: "N"))
             #expect(!forbidden.text.contains("Hanako"))
             let otherAssessment = try await web.get("/assessments/\(id)", as: taro)
             let noAssessment = try await web.get("/assessments/999999", as: taro)
@@ -245,7 +252,9 @@ struct SkillPagesWebTests {
             #expect(try await web.get("/review", as: taro).status == .forbidden)
             #expect(try await web.get("/people", as: taro).status == .forbidden)
             // Writes into a person one may not read are refused the same way.
-            #expect(try await web.post("/people/E1001/plans", as: taro, form: [("field", Self.serviceDesk), ("target", "4")]).status == .notFound)
+            #expect(
+                try await web.post("/people/E1001/plans", as: taro, form: [("field", Self.serviceDesk), ("target", "4")]).status
+                    == .notFound)
             // The evaluator reads the people they evaluate; HR reads everyone.
             let manager = try await web.signIn("manager")
             #expect(try await web.get("/people/E1002", as: manager).status == .ok)
@@ -300,7 +309,8 @@ struct SkillPagesWebTests {
             #expect(wrong.text.contains("<option value=\"V3 2008:Service Desk:6\" selected>"))
             #expect(wrong.text.contains("id=\"gap-target\" name=\"target\" aria-invalid=\"true\""))
 
-            let created = try await web.post("/people/E1001/plans", as: hanako, form: [("field", Self.serviceDesk), ("target", "4")])
+            let created = try await web.post(
+                "/people/E1001/plans", as: hanako, form: [("field", Self.serviceDesk), ("target", "4")])
             #expect(created.status == .seeOther)
             let plan = try #require(try await web.database.plans(of: "E1001").first)
             #expect(!plan.actions.isEmpty)
@@ -318,7 +328,8 @@ struct SkillPagesWebTests {
             #expect(current.actions[0].status == .done)
             #expect(current.version == plan.version + 1)
             let added = try await web.post(
-                "/people/E1001/plans/\(plan.id)", as: hanako, form: [("version", "\(current.version)"), ("title", "Shadow the L2 desk")])
+                "/people/E1001/plans/\(plan.id)", as: hanako,
+                form: [("version", "\(current.version)"), ("title", "Shadow the L2 desk")])
             #expect(added.status == .seeOther)
             let profile = try await web.get("/people/E1001", as: hanako)
             #expect(profile.text.contains("Shadow the L2 desk"))

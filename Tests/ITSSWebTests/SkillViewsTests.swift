@@ -43,14 +43,17 @@ struct SkillViewsTests {
             submittedAt: nil, decidedAt: nil, decidedBy: nil, returnComment: hostile)
     }
 
-    static var record: ExperienceRecord {
+    static func record() throws -> ExperienceRecord {
         ExperienceRecord(
-            id: 1, recordID: 1, version: 1, personID: 1, field: field, role: .leader, from: Day("2024-01-01")!, to: nil,
+            id: 1, recordID: 1, version: 1, personID: 1, field: field, role: .leader, from: try #require(Day("2024-01-01")),
+            to: nil,
             peakStaff: 3, annualContractYen: 1_000, customer: hostile, description: hostile, verifiedBy: nil, verifiedOn: nil)
     }
 
     static var person: Person {
-        Person(id: 1, employeeNumber: "E<1>", name: hostile, email: nil, orgUnitID: nil, active: true, joinedOn: nil, fields: [field])
+        Person(
+            id: 1, employeeNumber: "E<1>", name: hostile, email: nil, orgUnitID: nil, active: true, joinedOn: nil, fields: [field]
+        )
     }
 
     /// No hostile markup survives, and the escaped text is there.
@@ -61,12 +64,13 @@ struct SkillViewsTests {
     }
 
     @Test("every view escapes a hostile name, item, text and comment")
-    func escaping() {
-        let level = PersonLevel(employeeNumber: "E<1>", field: Self.field, asOf: nil, official: Self.breakdown, provisional: Self.breakdown)
+    func escaping() throws {
+        let level = PersonLevel(
+            employeeNumber: "E<1>", field: Self.field, asOf: nil, official: Self.breakdown, provisional: Self.breakdown)
         var mySkills = MySkillsPage(
             employeeNumber: "E<1>", name: Self.hostile, levels: [level],
             assessments: [.init(id: 1, field: Self.field, cycle: "2026H2", state: .returned, returnComment: Self.hostile)],
-            experience: [Self.record], fields: [Self.field], notice: Self.hostile)
+            experience: [try Self.record()], fields: [Self.field], notice: Self.hostile)
         mySkills.record.customer = Self.hostile
         mySkills.recordErrors["customer"] = Self.hostile
         Self.expectEscaped(mySkills.render(layout: Self.layout), "my skills")
@@ -87,14 +91,15 @@ struct SkillViewsTests {
 
         let review = ReviewPage(
             assessment: Self.assessment, field: Self.specialty, canDecide: true, canVerify: true, official: Self.breakdown,
-            pendingExperience: [Self.record], reasons: [Self.hostile: Self.hostile], comment: Self.hostile,
+            pendingExperience: [try Self.record()], reasons: [Self.hostile: Self.hostile], comment: Self.hostile,
             errors: FieldErrors(["comment": Self.hostile]), failure: Self.hostile)
         Self.expectEscaped(review.render(layout: Self.layout), "review")
 
         let people = PeopleListPage(
             page: Page(
                 items: [
-                    PersonListing(employeeNumber: "E<1>", name: Self.hostile, orgUnitCode: "<u>", orgUnitName: Self.hostile, active: true)
+                    PersonListing(
+                        employeeNumber: "E<1>", name: Self.hostile, orgUnitCode: "<u>", orgUnitName: Self.hostile, active: true)
                 ], page: 1, perPage: 50, total: 1),
             orgUnits: [OrgUnit(id: 1, code: "<u>", name: Self.hostile, parentID: nil)], orgUnit: "<u>", order: .name,
             evaluatorScope: false)
@@ -110,7 +115,9 @@ struct SkillViewsTests {
                 field: Self.field, cycle: "2026H2", state: .approved, items: [Self.hostile, "b", "c"], selfLevels: [3, 4, nil],
                 evaluatorLevels: [3, 3, 4], maximum: 4),
             fields: [Self.field],
-            history: [LevelChange(field: Self.field, level: 3, previousLevel: nil, effectiveAt: "2026-01-01", cause: Self.hostile)],
+            history: [
+                LevelChange(field: Self.field, level: 3, previousLevel: nil, effectiveAt: "2026-01-01", cause: Self.hostile)
+            ],
             gap: FieldGap(
                 basis: .approved, field: Self.hostile, target: 4, definedLevels: [3, 4], currentLevel: nil,
                 items: [ItemGap(item: Self.hostile, rating: 0, needed: 4, text: Self.hostile, knowledgeItems: [Self.hostile])],
@@ -120,7 +127,8 @@ struct SkillViewsTests {
         profile.planFailures[1] = Self.hostile
         let rendered = profile.render(layout: Self.layout)
         Self.expectEscaped(rendered, "profile")
-        #expect(rendered.rendered.contains("href=\"/people/E%3C1%3E\"") || rendered.rendered.contains("action=\"/people/E%3C1%3E"))
+        #expect(
+            rendered.rendered.contains("href=\"/people/E%3C1%3E\"") || rendered.rendered.contains("action=\"/people/E%3C1%3E"))
     }
 
     @Test("the self-assessment offers the item's level texts and \"not yet\", with the stored choice checked")
@@ -172,7 +180,9 @@ struct SkillViewsTests {
         // Every vertex lies on its axis at 5/7 of the radius.
         for index in 0..<count {
             let (x, y) = RadarChart.point(axis: index, of: count, value: 5, maximum: 7)
-            let distance = ((x - RadarChart.centerX) * (x - RadarChart.centerX) + (y - RadarChart.centerY) * (y - RadarChart.centerY)).squareRoot()
+            let distance =
+                ((x - RadarChart.centerX) * (x - RadarChart.centerX) + (y - RadarChart.centerY) * (y - RadarChart.centerY))
+                .squareRoot()
             #expect(abs(distance - RadarChart.radius * 5 / 7) < 0.001)
             #expect(html.contains("cx=\"\(RadarChart.format(x))\" cy=\"\(RadarChart.format(y))\""))
         }
@@ -188,7 +198,10 @@ struct SkillViewsTests {
         #expect(svg.contains("&lt;b&gt;&amp;"))
         #expect(!svg.contains("<b>"))
         #expect(!svg.contains("<t>") && !svg.contains("<s>"))
-        #expect(RadarChart.wrap("Knowledge of Infrastructure for Support Center") == ["Knowledge of Infrastructure", "for Support Center"])
+        #expect(
+            RadarChart.wrap("Knowledge of Infrastructure for Support Center") == [
+                "Knowledge of Infrastructure", "for Support Center",
+            ])
         #expect(RadarChart.wrap(String(repeating: "x", count: 60)).allSatisfy { $0.count <= 36 })
     }
 }

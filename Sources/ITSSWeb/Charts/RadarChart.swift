@@ -50,7 +50,8 @@ public enum RadarChart {
         }
         let ringLabels = (1...top).map { level -> HTML in
             let (x, y) = point(axis: 0, of: axes.count, value: Double(level), maximum: Double(top))
-            return "<text class=\"ring-label\" x=\"\(format(x + 4))\" y=\"\(format(y - 2))\" font-size=\"10\" fill=\"#5b6475\">\(level)</text>"
+            return
+                "<text class=\"ring-label\" x=\"\(format(x + 4))\" y=\"\(format(y - 2))\" font-size=\"10\" fill=\"#5b6475\">\(level)</text>"
         }
         let labels = axes.enumerated().map { index, label -> HTML in
             let (x, y) = point(axis: index, of: axes.count, value: Double(top) * 1.08, maximum: Double(top))

@@ -113,7 +113,8 @@ struct MySkillsPage: Sendable {
         HTML.join(
             fields.map { field in
                 let key = SkillPageParts.key(field)
-                return "<option value=\"\(key)\"\(key == selected ? " selected" as HTML : .empty)>\(SkillPageParts.label(field))</option>"
+                return
+                    "<option value=\"\(key)\"\(key == selected ? " selected" as HTML : .empty)>\(SkillPageParts.label(field))</option>"
             })
     }
 
@@ -207,7 +208,8 @@ enum MySkillsText {
         "まだ評価がありません。下で専門分野と評価期間を選び、最初の自己評価を始めてください。")
     static let continueAssessment = Localized("Continue", "続ける")
     static let startTitle = Localized("Start a self-assessment", "自己評価を始める")
-    static let cycleHint = Localized("A half year (2026H2), a quarter (2026Q3) or a year (2026).", "半期（2026H2）、四半期（2026Q3）または年（2026）。")
+    static let cycleHint = Localized(
+        "A half year (2026H2), a quarter (2026Q3) or a year (2026).", "半期（2026H2）、四半期（2026Q3）または年（2026）。")
     static let start = Localized("Start", "開始")
     static let experience = Localized("Experience (track record)", "実績")
     static let noExperience = Localized(

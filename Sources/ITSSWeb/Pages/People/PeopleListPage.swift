@@ -28,7 +28,8 @@ struct PeopleListPage: Sendable {
         }
         let sortLink = { (order: PeopleOrder, label: Localized) -> HTML in
             let current = self.order == order
-            return "<a href=\"/people?\(query(order: order))\"\(current ? " aria-current=\"true\"" as HTML : .empty)>\(label(language))\(current ? " ▲" : "")</a>"
+            return
+                "<a href=\"/people?\(query(order: order))\"\(current ? " aria-current=\"true\"" as HTML : .empty)>\(label(language))\(current ? " ▲" : "")</a>"
         }
         let rows = (page?.items ?? []).map { person -> HTML in
             """

@@ -84,7 +84,8 @@ struct PeopleRoutes {
                 do {
                     try await database.updatePlan(
                         planID, action: position, change: PlanActionChange(status: position == nil ? nil : statusValue),
-                        append: title.map { PlanAction(kind: .training, title: $0) }, expectedVersion: try form.integer("version"),
+                        append: title.map { PlanAction(kind: .training, title: $0) },
+                        expectedVersion: try form.integer("version"),
                         by: identity.principal)
                     return Response.seeOther(path(context) + "?done=updated#plan-\(planID)")
                 } catch {
@@ -123,6 +124,8 @@ struct PeopleRoutes {
     }
 
     private func render(_ page: ProfilePage, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        .html(page.render(layout: context.layout("\(page.person.name) (\(page.person.employeeNumber))", path: page.path)), status: status)
+        .html(
+            page.render(layout: context.layout("\(page.person.name) (\(page.person.employeeNumber))", path: page.path)),
+            status: status)
     }
 }

@@ -80,7 +80,8 @@ struct ProfilePage: Sendable {
         HTML.join(
             fields.map { field in
                 let key = SkillPageParts.key(field)
-                return "<option value=\"\(key)\"\(key == selected ? " selected" as HTML : .empty)>\(SkillPageParts.label(field))</option>"
+                return
+                    "<option value=\"\(key)\"\(key == selected ? " selected" as HTML : .empty)>\(SkillPageParts.label(field))</option>"
             })
     }
 
@@ -142,7 +143,9 @@ struct ProfilePage: Sendable {
         guard !fields.isEmpty else { return "<p class=\"empty\">\(ProfileText.noFields(language))</p>" }
         let selected = targetField + ":" + targetLevel
         let choices = levels.flatMap { level in
-            level.official.definedLevels.map { (value: SkillPageParts.key(level.field) + ":\($0)", field: level.field, level: $0) }
+            level.official.definedLevels.map {
+                (value: SkillPageParts.key(level.field) + ":\($0)", field: level.field, level: $0)
+            }
         }
         let targets = choices.map { choice -> HTML in
             """
@@ -153,7 +156,8 @@ struct ProfilePage: Sendable {
         // A target given in the address that the person's fields do not offer stays visible as chosen.
         let typed: HTML =
             targetField.isEmpty || targetLevel.isEmpty || choices.contains(where: { $0.value == selected })
-            ? .empty : "<option value=\"\(selected)\" selected>\(targetField) → \(PartsText.level(language)) \(targetLevel)</option>"
+            ? .empty
+            : "<option value=\"\(selected)\" selected>\(targetField) → \(PartsText.level(language)) \(targetLevel)</option>"
         let form: HTML = """
             <form method="get" action="\(path)#gap" class="filters no-print" id="gap-form">
             <label for="gap-target">\(ProfileText.target(language))</label>
@@ -167,11 +171,14 @@ struct ProfilePage: Sendable {
         }
         let now = SkillPageParts.level(gap.currentLevel, lowest: gap.definedLevels.first ?? 1, language)
         guard !gap.isClosed else {
-            return form + "<p class=\"ok gap-result\">\(ProfileText.noGap(language)) (\(gap.field) \(PartsText.level(language)) \(gap.target); \(now))</p>"
+            return form
+                + "<p class=\"ok gap-result\">\(ProfileText.noGap(language)) (\(gap.field) \(PartsText.level(language)) \(gap.target); \(now))</p>"
         }
         let items = gap.items.map { item -> HTML in
             let knowledge: HTML =
-                item.knowledgeItems.isEmpty ? .empty : "<br><span class=\"muted\">\(PartsText.knowledge(language)): \(item.knowledgeItems.joined(separator: "; "))</span>"
+                item.knowledgeItems.isEmpty
+                ? .empty
+                : "<br><span class=\"muted\">\(PartsText.knowledge(language)): \(item.knowledgeItems.joined(separator: "; "))</span>"
             return """
                 <li><strong>\(item.item)</strong>: \(PartsText.rated(language)) \(item.rating), \(PartsText.needs(language)) \(item.needed)\
                 <br><span class="level-text">\(item.text)</span>\(knowledge)</li>
@@ -190,7 +197,9 @@ struct ProfilePage: Sendable {
         let language = layout.language
         let plans = self.plans.map { plan in planBlock(plan, layout) }
         let empty: HTML =
-            self.plans.isEmpty ? "<p class=\"empty\">\(canEditPlans ? ProfileText.noPlansEditable(language) : ProfileText.noPlans(language))</p>" : .empty
+            self.plans.isEmpty
+            ? "<p class=\"empty\">\(canEditPlans ? ProfileText.noPlansEditable(language) : ProfileText.noPlans(language))</p>"
+            : .empty
         let create: HTML =
             canEditPlans && !fields.isEmpty
             ? """

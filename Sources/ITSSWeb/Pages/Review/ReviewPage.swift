@@ -27,13 +27,14 @@ struct ReviewPage: Sendable {
     func render(layout: Layout) -> HTML {
         let language = layout.language
         let profile = "/people/" + HTML.percentEncoded(assessment.employeeNumber)
-        let officialBlock: HTML = official.map { breakdown in
-            """
-            <section class="card"><p>\(ReviewText.officialNow(language)): <strong class="official-level">\(SkillPageParts.level(breakdown, language))</strong>
-            · <a href="\(profile)">\(ReviewText.seeProfile(language))</a></p>
-            \(SkillPageParts.explanation(breakdown, language))</section>
-            """
-        } ?? .empty
+        let officialBlock: HTML =
+            official.map { breakdown in
+                """
+                <section class="card"><p>\(ReviewText.officialNow(language)): <strong class="official-level">\(SkillPageParts.level(breakdown, language))</strong>
+                · <a href="\(profile)">\(ReviewText.seeProfile(language))</a></p>
+                \(SkillPageParts.explanation(breakdown, language))</section>
+                """
+            } ?? .empty
         let returned: HTML =
             assessment.state == .returned
             ? "<aside class=\"hint\"><p>\(ReviewText.returnedComment(language))</p><p>\(assessment.returnComment)</p></aside>"
@@ -87,7 +88,8 @@ struct ReviewPage: Sendable {
         let selfText: HTML
         if let selfLevel {
             let text = item.description(atLevel: selfLevel)?.text ?? PartsText.notYet(language)
-            selfText = selfLevel == 0
+            selfText =
+                selfLevel == 0
                 ? "<p><span class=\"level-text\">\(PartsText.notYet(language))</span></p>"
                 : "<p><span class=\"level-number\">\(PartsText.level(language)) \(selfLevel)</span> <span class=\"level-text\">\(text)</span></p>"
         } else {
@@ -98,17 +100,18 @@ struct ReviewPage: Sendable {
         let reasonName = Self.reasonName(index)
         let current = chosen[item.name] ?? rating?.evaluatorLevel ?? selfLevel
         let disabled: HTML = canDecide ? .empty : " disabled"
-        let choices = item.levels.map { level -> HTML in
-            """
-            <label class="level-choice"><input type="radio" name="\(levelName)" value="\(level.level)"\(current == level.level ? " checked" as HTML : .empty)\(disabled)> \
-            <span class="level-number">\(PartsText.level(language)) \(level.level)</span> <span class="level-text">\(level.text)</span></label>
-            """
-        } + [
-            """
-            <label class="level-choice"><input type="radio" name="\(levelName)" value="0"\(current == 0 ? " checked" as HTML : .empty)\(disabled)> \
-            <span class="level-text">\(PartsText.notYet(language))</span></label>
-            """
-        ]
+        let choices =
+            item.levels.map { level -> HTML in
+                """
+                <label class="level-choice"><input type="radio" name="\(levelName)" value="\(level.level)"\(current == level.level ? " checked" as HTML : .empty)\(disabled)> \
+                <span class="level-number">\(PartsText.level(language)) \(level.level)</span> <span class="level-text">\(level.text)</span></label>
+                """
+            } + [
+                """
+                <label class="level-choice"><input type="radio" name="\(levelName)" value="0"\(current == 0 ? " checked" as HTML : .empty)\(disabled)> \
+                <span class="level-text">\(PartsText.notYet(language))</span></label>
+                """
+            ]
         let reason = reasons[item.name] ?? rating?.evaluatorReason ?? ""
         let reasonID = "reason-\(index)"
         return """

@@ -169,7 +169,8 @@ struct ReviewRoutes {
         .html(
             page.render(
                 layout: context.layout(
-                    "\(ReviewText.title(context.language)): \(page.assessment.personName)", path: "/review/\(page.assessment.id)")),
+                    "\(ReviewText.title(context.language)): \(page.assessment.personName)", path: "/review/\(page.assessment.id)")
+            ),
             status: status)
     }
 }

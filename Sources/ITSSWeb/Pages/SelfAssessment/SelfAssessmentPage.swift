@@ -28,12 +28,13 @@ struct SelfAssessmentPage: Sendable {
             <aside class="hint returned-comment"><p><strong>\(AssessmentText.returnedBy(language))</strong></p>
             <p>\(assessment.returnComment)</p></aside>
             """ : .empty
-        let provisionalBlock: HTML = provisional.map { breakdown in
-            """
-            <section class="card"><p>\(PartsText.provisional(language)): <strong class="provisional-level">\(SkillPageParts.level(breakdown, language))</strong></p>
-            \(SkillPageParts.explanation(breakdown, language))</section>
-            """
-        } ?? .empty
+        let provisionalBlock: HTML =
+            provisional.map { breakdown in
+                """
+                <section class="card"><p>\(PartsText.provisional(language)): <strong class="provisional-level">\(SkillPageParts.level(breakdown, language))</strong></p>
+                \(SkillPageParts.explanation(breakdown, language))</section>
+                """
+            } ?? .empty
         let items = field.items.enumerated().map { index, item in itemBlock(index, item, language) }
         let buttons: HTML =
             editable
