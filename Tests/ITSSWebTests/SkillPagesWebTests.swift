@@ -341,6 +341,39 @@ struct SkillPagesWebTests {
         }
     }
 
+    @Test(
+        "the review queue holds the submitted assessments of the evaluator's people, paged in SQL", arguments: TestBackend.enabled
+    )
+    func reviewQueue(backend: TestBackend) async throws {
+        try await WebFixture.with(backend) { web in
+            let database = web.database
+            let items = try await Fixtures.serviceDeskItems(database)
+            var submitted: [Int64] = []
+            for (person, cycle, submit) in [("E1001", "2026H1", true), ("E1002", "2026H1", true), ("E1001", "2026H2", false)] {
+                let started = try await database.startAssessment(
+                    of: person, field: Fixtures.serviceDesk, cycle: try #require(Cycle(cycle)), actor: "test")
+                for item in items {
+                    try await database.rate(assessment: started.id, item: item.name, level: 3, by: person, asEvaluator: false)
+                }
+                if submit {
+                    try await database.submitAssessment(started.id, by: person)
+                    submitted.append(started.id)
+                }
+            }
+            let manager = try await database.personID("M001")
+            let first = try await database.reviewQueue(evaluatorID: manager, page: PageRequest(page: 1, perPage: 1))
+            let second = try await database.reviewQueue(evaluatorID: manager, page: PageRequest(page: 2, perPage: 1))
+            #expect(first.total == 2 && second.total == 2)
+            #expect((first.items + second.items).map(\.assessmentID) == submitted, "oldest submission first, drafts left out")
+            #expect(first.items.first?.personName == "Hanako Sato")
+            // Nobody evaluates Hanako's colleagues but the manager.
+            #expect(try await database.reviewQueue(evaluatorID: try await database.personID("E1001")).total == 0)
+            let queue = try await web.get("/review", as: try await web.signIn("manager"))
+            #expect(queue.text.contains("Taro Suzuki") && queue.text.contains("Hanako Sato"))
+            #expect(queue.text.contains("Page 1 / 1"))
+        }
+    }
+
     @Test("empty states say what to do; accounts without a person are told so", arguments: TestBackend.enabled)
     func emptyStates(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in

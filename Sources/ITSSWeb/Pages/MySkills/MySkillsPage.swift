@@ -75,17 +75,26 @@ struct MySkillsPage: Sendable {
         guard !levels.isEmpty else { return "<p class=\"empty\">\(MySkillsText.noLevels(language))</p>" }
         return HTML.join(
             levels.map { level in
+                // The provisional level (self ratings, every record) says what is missing on the person's own
+                // reading; shown in full only when it says something other than the official one.
                 let provisional: HTML =
-                    level.provisional.map {
-                        "<p>\(PartsText.provisional(language)): <strong class=\"provisional-level\">\(SkillPageParts.level($0, language))</strong></p>"
+                    level.provisional.map { breakdown in
+                        let missing: HTML =
+                            breakdown.attainedLevel == level.official.attainedLevel
+                                && breakdown.explanation == level.official.explanation
+                            ? .empty : SkillPageParts.explanation(breakdown, language)
+                        return """
+                            <p>\(PartsText.provisional(language)): <strong class="provisional-level">\
+                            \(SkillPageParts.level(breakdown, language))</strong></p>
+                            \(missing)
+                            """
                     } ?? .empty
-                let missing: HTML = level.provisional.map { SkillPageParts.explanation($0, language) } ?? .empty
                 return """
                     <section class="card level-card">
                     <h3>\(SkillPageParts.label(level.field))</h3>
                     <p>\(PartsText.official(language)): <strong class="official-level">\(SkillPageParts.level(level.official, language))</strong></p>
+                    \(SkillPageParts.explanation(level.official, language))
                     \(provisional)
-                    \(missing)
                     </section>
                     """
             })

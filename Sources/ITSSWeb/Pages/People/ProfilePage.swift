@@ -70,6 +70,7 @@ struct ProfilePage: Sendable {
                     <h3>\(SkillPageParts.label(level.field))</h3>
                     <p>\(PartsText.official(language)): <strong class="official-level">\(SkillPageParts.level(level.official, language))</strong></p>
                     \(SkillPageParts.explanation(level.official, language))
+                    \(SkillPageParts.breakdown(level.official, language))
                     \(provisional)
                     </section>
                     """

@@ -58,6 +58,28 @@ enum SkillPageParts {
             """
     }
 
+    /// Every condition of every defined level (items met, track record, lower levels), folded away.
+    static func breakdown(_ breakdown: LevelBreakdown, _ language: Language) -> HTML {
+        guard !breakdown.levels.isEmpty else { return .empty }
+        let rows = breakdown.levels.map { check -> HTML in
+            let met = check.items.filter(\.met).count
+            let unmet = check.items.filter { !$0.met }.map { "\($0.item) (\($0.rating) < \($0.needed))" }
+            let scale: HTML = check.scale.map { "\($0.met ? "✓" : "✗") \($0.reason)" } ?? "–"
+            return """
+                <tr><td>\(PartsText.level(language)) \(check.level)</td><td class="\(check.attained ? "ok" : "error")">\
+                \(check.attained ? PartsText.attained(language) : PartsText.notAttained(language))</td>
+                <td>\(met)/\(check.items.count)\(unmet.isEmpty ? "" : " — " + unmet.joined(separator: ", "))</td><td>\(scale)</td>
+                <td>\(check.lowerLevelsAttained ? "✓" : "✗")</td></tr>
+                """
+        }
+        return """
+            <details class="breakdown"><summary>\(PartsText.breakdown(language))</summary>
+            <table><thead><tr><th>\(PartsText.level(language))</th><th>\(PartsText.result(language))</th>
+            <th>\(PartsText.itemsMet(language))</th><th>\(PartsText.trackRecord(language))</th><th>\(PartsText.lowerLevels(language))</th>
+            </tr></thead><tbody>\(rows)</tbody></table></details>
+            """
+    }
+
     /// Previous/next links of a paged list; `query` is the rest of the query string to keep (already encoded).
     static func pager<Item>(_ page: Page<Item>, path: String, query: String, _ language: Language) -> HTML {
         let base = path + "?" + (query.isEmpty ? "" : query + "&")
@@ -175,6 +197,13 @@ enum PartsText {
         Localized("Missing for level \(level):", "レベル \(level) に足りないもの：")
     }
     static let rated = Localized("rated", "評価")
+    static let breakdown = Localized("How the level is reached, level by level", "レベルごとの判定")
+    static let result = Localized("Result", "判定")
+    static let attained = Localized("attained", "達成")
+    static let notAttained = Localized("not attained", "未達")
+    static let itemsMet = Localized("Skill items met", "達成したスキル項目")
+    static let trackRecord = Localized("Track record", "実績")
+    static let lowerLevels = Localized("Lower levels", "下位レベル")
     static let needs = Localized("needs", "必要")
     static let scaleOfLevel = Localized("Track record for level", "実績条件 レベル")
     static let previous = Localized("← Previous", "← 前へ")
