@@ -29,7 +29,12 @@ struct SkillViewsTests {
 
     static var breakdown: LevelBreakdown {
         LevelBreakdown(
-            basis: .approved, field: hostile, definedLevels: [3, 4], levels: [], attainedLevel: nil, nextLevel: 3,
+            basis: .approved, field: hostile, definedLevels: [3, 4],
+            levels: [
+                LevelCheck(
+                    level: 3, attained: false, items: [ItemCheck(item: hostile, needed: 3, rating: 0, met: false)], scale: nil,
+                    lowerLevelsAttained: true)
+            ], attainedLevel: nil, nextLevel: 3,
             explanation: [
                 .item(name: hostile, rating: 0, needed: 3, text: hostile),
                 .scale(level: 3, condition: ScaleCondition(role: .member), best: nil, reason: hostile),
