@@ -82,7 +82,11 @@ struct MySkillsPage: Sendable {
                         let missing: HTML =
                             breakdown.attainedLevel == level.official.attainedLevel
                                 && breakdown.explanation == level.official.explanation
-                            ? .empty : SkillPageParts.explanation(breakdown, language)
+                            ? .empty
+                            : """
+                            <details class="provisional-missing"><summary>\(MySkillsText.provisionalMissing(language))</summary>
+                            \(SkillPageParts.explanation(breakdown, language))</details>
+                            """
                         return """
                             <p>\(PartsText.provisional(language)): <strong class="provisional-level">\
                             \(SkillPageParts.level(breakdown, language))</strong></p>
@@ -212,6 +216,8 @@ enum MySkillsText {
         "You work in no specialty field yet. Start a self-assessment below: the field is added to yours.",
         "まだ専門分野がありません。下のフォームで自己評価を始めると、その専門分野が追加されます。")
     static let assessments = Localized("My assessments", "自己評価")
+    static let provisionalMissing = Localized(
+        "What is missing on your own ratings and all your records", "自己評価とすべての実績で見た場合に足りないもの")
     static let noAssessments = Localized(
         "No assessments yet. Choose a field and a cycle below and start your first self-assessment.",
         "まだ評価がありません。下で専門分野と評価期間を選び、最初の自己評価を始めてください。")
