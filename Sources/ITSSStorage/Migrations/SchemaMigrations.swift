@@ -14,6 +14,7 @@ enum SchemaMigrations {
         M008_AuditPrincipal(),
         M009_ReadIndexes(),
         M010_CreateAccounts(),
+        M011_ReviewQueueIndex(),
     ]
 }
 

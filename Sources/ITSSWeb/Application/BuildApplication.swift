@@ -37,6 +37,10 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     CatalogRoutes(database: database).add(to: router)
     AdminRoutes(database: database).add(to: router)
     AccountRoutes(database: database, configuration: configuration).add(to: router)
+    MySkillsRoutes(database: database).add(to: router)
+    SelfAssessmentRoutes(database: database).add(to: router)
+    ReviewRoutes(database: database).add(to: router)
+    PeopleRoutes(database: database).add(to: router)
     APIRoutes(database: database).add(to: router)
     return router
 }

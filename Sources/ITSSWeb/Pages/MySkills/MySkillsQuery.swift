@@ -1,0 +1,30 @@
+import ITSSDomain
+import ITSSStorage
+
+/// Loads *My skills* for one person: a fixed number of queries (levels, assessments, experience), whatever the
+/// size of the organisation.
+struct MySkillsQuery {
+    let database: AppDatabase
+
+    /// - Throws: `StorageError.notFound` for an unknown person, database errors.
+    func load(personID: Int64) async throws -> MySkillsPage {
+        let person = try await database.person(id: personID)
+        let levels = try await database.levels(of: person.employeeNumber)
+        let assessments = try await database.assessments(of: person.employeeNumber).map {
+            MySkillsPage.AssessmentSummary(
+                id: $0.id, field: $0.field, cycle: $0.cycle, state: $0.state, returnComment: $0.returnComment)
+        }
+        let experience = try await database.experience(of: person.employeeNumber)
+        // The person's own fields first, then the rest of the catalog.
+        let all = try await database.assessableFields()
+        let fields = person.fields.filter(all.contains) + all.filter { !person.fields.contains($0) }
+        var page = MySkillsPage(
+            employeeNumber: person.employeeNumber, name: person.name, levels: levels, assessments: assessments,
+            experience: experience, fields: fields)
+        if let first = fields.first {
+            page.start.field = SkillPageParts.key(first)
+            page.record.field = SkillPageParts.key(first)
+        }
+        return page
+    }
+}
