@@ -80,6 +80,10 @@ struct PeopleAPITests {
     @Test("a person's profile, levels, gap, assessments, experience, plans and history", arguments: TestBackend.enabled)
     func reads(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
+            try await web.database.addExperience(
+                ExperienceForm(employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2021-04-01")!),
+                actor: "test")
+            try await web.database.verifyExperience(recordID: 1, by: "M001")
             try await Fixtures.approvedAssessment(web.database, cycle: "2026H1", selfLevel: 4, evaluatorLevel: 3)
             let token = try await web.token(for: "hanako")
             let person = try await web.api("/api/v1/people/E1001", token: token)
@@ -108,7 +112,7 @@ struct PeopleAPITests {
             #expect(undefined.problemField == "target")
             let assessments = try await web.api("/api/v1/people/E1001/assessments", token: token).items()
             #expect(assessments.first?["state"] as? String == "approved")
-            #expect(try await web.api("/api/v1/people/E1001/experience", token: token).items().isEmpty)
+            #expect(try await web.api("/api/v1/people/E1001/experience", token: token).items().first?["verified"] as? Bool == true)
             #expect(try await web.api("/api/v1/people/E1001/plans", token: token).items().isEmpty)
             let history = try await web.api("/api/v1/people/E1001/history", token: token).items()
             #expect(history.last?["level"] as? Int == 3)

@@ -117,6 +117,13 @@ extension Problem {
     }
 }
 
+/// Refuses a stale `If-Match` before the use case runs, so that a stale version is reported as such (412) even
+/// when the write would also break a rule; the use case checks the version again inside its transaction.
+/// - Throws: `Problem` 412.
+func checkPrecondition(_ expected: Int?, current: Int, what: String) throws {
+    if let expected, expected != current { throw Problem.stale(what, expected: expected, actual: current) }
+}
+
 /// Version-checked writes: a stale `If-Match` becomes 412 (the use case wrote nothing); without `If-Match` the
 /// write is blind and a concurrent change is applied after, not refused.
 func preconditioned<T: Sendable>(_ expected: Int?, _ body: () async throws -> T) async throws -> T {

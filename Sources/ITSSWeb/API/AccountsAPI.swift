@@ -39,7 +39,7 @@ struct AccountsAPI {
             let account = try await database.createAccount(
                 login: body.login, personID: personID, role: body.role, password: body.password, by: identity.principal)
             return try Response.json(APIManagedAccount(account), status: .created, etag: account.version)
-                .located("/api/v1/accounts/\(account.login)")
+                .located("/api/v1/accounts/\(pathSegment(account.login))")
         }
         api.get("/accounts/{login}") { _, context in
             _ = try context.require(.administrator)
@@ -50,6 +50,7 @@ struct AccountsAPI {
             let identity = try context.require(.administrator)
             let before = try await database.account(login: try context.pathText("login", what: "that login"))
             let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: before.version, what: "account \(before.login)")
             let body = try await request.decodeJSON(AccountPatchBody.self, context: context)
             let account = try await preconditioned(expected) {
                 try await database.updateAccount(

@@ -57,9 +57,10 @@ struct AssessmentsAPI {
         api.put("/assessments/{id}/ratings/{itemId}") { request, context in
             let identity = try context.requireIdentity()
             let id = try context.pathID("id", what: "that assessment")
-            _ = try await handlers.readableAssessment(id, identity)
+            let current = try await handlers.readableAssessment(id, identity)
             let itemID = try context.pathID("itemId", what: "that skill item")
             let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
             let body = try await request.decodeJSON(RatingBody.self, context: context)
             let view = try await preconditioned(expected) {
                 try await database.rate(
@@ -72,8 +73,9 @@ struct AssessmentsAPI {
         api.post("/assessments/{id}/submit") { request, context in
             let identity = try context.requireIdentity()
             let id = try context.pathID("id", what: "that assessment")
-            _ = try await handlers.readableAssessment(id, identity)
+            let current = try await handlers.readableAssessment(id, identity)
             let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
             let view = try await preconditioned(expected) {
                 try await database.submitAssessment(id, by: identity.principal, expectedVersion: expected)
             }
@@ -82,8 +84,9 @@ struct AssessmentsAPI {
         api.post("/assessments/{id}/approve") { request, context in
             let identity = try context.requireIdentity()
             let id = try context.pathID("id", what: "that assessment")
-            _ = try await handlers.readableAssessment(id, identity)
+            let current = try await handlers.readableAssessment(id, identity)
             let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
             let view = try await preconditioned(expected) {
                 try await database.approveAssessment(id, by: identity.principal, expectedVersion: expected)
             }
@@ -92,8 +95,9 @@ struct AssessmentsAPI {
         api.post("/assessments/{id}/return") { request, context in
             let identity = try context.requireIdentity()
             let id = try context.pathID("id", what: "that assessment")
-            _ = try await handlers.readableAssessment(id, identity)
+            let current = try await handlers.readableAssessment(id, identity)
             let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
             let body = try await request.decodeJSON(ReturnBody.self, context: context)
             let view = try await preconditioned(expected) {
                 try await database.returnAssessment(id, by: identity.principal, comment: body.comment, expectedVersion: expected)

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import ITSSDomain
 import ITSSStorage
@@ -46,9 +47,19 @@ struct PeopleAPI {
             let form = PersonForm(
                 employeeNumber: body.employeeNumber, name: body.name, email: body.email, orgUnit: body.orgUnit,
                 active: body.active ?? true, joinedOn: joined, fields: body.fields ?? [])
-            let person = try await database.addPerson(try await database.resolve(form), by: identity.principal)
+            let resolved: NewPerson
+            do {
+                resolved = try await database.resolve(form)
+            } catch let StorageError.notFound(what, _) {
+                throw Problem(
+                    status: .unprocessableContent, detail: "\(what) does not exist",
+                    field: what.hasPrefix("org unit") ? "org_unit" : "fields")
+            } catch let StorageError.refused(reason) {
+                throw Problem(status: .unprocessableContent, detail: reason, field: "fields")
+            }
+            let person = try await database.addPerson(resolved, by: identity.principal)
             guard let model = try await handlers.models([person]).first else { throw Problem.notFound("the person") }
-            return try Response.json(model, status: .created).located("/api/v1/people/\(person.employeeNumber)")
+            return try Response.json(model, status: .created).located("/api/v1/people/\(pathSegment(person.employeeNumber))")
         }
         api.get("/people/{employeeNumber}") { _, context in
             let identity = try context.requireIdentity()
@@ -144,6 +155,13 @@ extension APIHandlers {
             }
         }
     }
+}
+
+/// A value percent-encoded for one path segment (employee numbers and logins are the organisation's own strings).
+func pathSegment(_ value: String) -> String {
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove("/")
+    return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
 }
 
 extension Response {

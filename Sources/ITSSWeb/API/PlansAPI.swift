@@ -54,11 +54,15 @@ struct PlansAPI {
         api.patch("/plans/{id}") { request, context in
             let identity = try context.requireIdentity()
             let id = try context.pathID("id", what: "that plan")
-            _ = try await handlers.readablePlan(id, identity)
+            let current = try await handlers.readablePlan(id, identity)
             let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: current.version, what: "plan \(id)")
             let body = try await request.decodeJSON(PatchBody.self, context: context)
             guard body.action != nil || body.add != nil else {
                 throw Problem.badRequest("give action (with status, due_on, owner or title) or add", field: "action")
+            }
+            if let position = body.action, !(1...10_000).contains(position) {
+                throw Problem(status: .unprocessableContent, detail: "expected an action's position, from 1", field: "action")
             }
             var status: PlanActionStatus?
             if let text = body.status {
