@@ -11,6 +11,7 @@
 #   ITSS_BIN            the itss executable (default .build/debug/itss)
 #   API_FUZZ_EXAMPLES   examples per operation (default 30; the run takes 1–3 minutes)
 #   API_FUZZ_VENV       the Python virtual environment with schemathesis (default .venv; created when missing)
+#   API_FUZZ_PORT       the port to serve on (default: a free one)
 #   API_FUZZ_REPORT     directory for the JUnit report (default: a temporary directory)
 set -euo pipefail
 
@@ -57,16 +58,16 @@ printf 'fuzzing-admin-password\n' | "$ITSS" user add admin --role admin --passwo
 TOKEN=$("$ITSS" token create admin --name fuzz 2>/dev/null | tail -n 1)
 [ -n "$TOKEN" ] || { echo "api-fuzz: no token was created" >&2; exit 1; }
 
-"$ITSS" serve --host 127.0.0.1 --port 0 >"$WORK/serve.log" 2>&1 &
+PORT=${API_FUZZ_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+"$ITSS" serve --host 127.0.0.1 --port "$PORT" >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
-PORT=""
+READY=""
 for _ in $(seq 1 300); do
-    PORT=$(sed -n 's|.*itss serving http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$WORK/serve.log" | head -n 1)
-    [ -n "$PORT" ] && break
+    grep -q "itss serving http://127.0.0.1:$PORT" "$WORK/serve.log" && READY=1 && break
     kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; echo "api-fuzz: the server stopped" >&2; exit 1; }
     sleep 0.2
 done
-[ -n "$PORT" ] || { cat "$WORK/serve.log" >&2; echo "api-fuzz: the server did not start" >&2; exit 1; }
+[ -n "$READY" ] || { cat "$WORK/serve.log" >&2; echo "api-fuzz: the server did not start" >&2; exit 1; }
 echo "api-fuzz: server on port $PORT; fuzzing with $EXAMPLES examples per operation" >&2
 
 # DELETE /tokens/{id} is left out: revoking the fuzzer's own token would turn the rest of the run into 401s

@@ -247,6 +247,7 @@ struct APIErrorMiddleware: RouterMiddleware {
         let problem = APIImportProblem(
             title: HTTPResponse.Status.unprocessableContent.reasonPhrase, status: 422,
             detail: "\(error.rows.count) bad row(s); nothing was imported",
+            field: error.rows.allSatisfy { $0.line == 0 } ? error.rows.first?.column : nil,
             errors: error.rows.map { .init(line: $0.line, field: $0.column, message: $0.message) })
         return Response(
             status: .unprocessableContent, headers: [.contentType: "application/problem+json"],

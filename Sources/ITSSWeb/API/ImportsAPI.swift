@@ -29,7 +29,9 @@ struct ImportsAPI {
                 do {
                     approverID = try await database.personID(approvedBy)
                 } catch StorageError.notFound {
-                    throw Problem(status: .unprocessableContent, detail: "no person has this employee number", field: "approved_by")
+                    // Line 0 stands for the query parameter, as the CLI reports its option.
+                    throw BulkImportError(
+                        rows: [RowError(line: 0, column: "approved_by", message: "no person has this employee number")])
                 }
             }
             let rows = try SpreadsheetRows.ratings(try await request.text(contentType: "text/csv", context: context))

@@ -76,6 +76,7 @@ struct PeopleAPI {
             var asOf: Day?
             if let text = try request.query("as_of") {
                 guard let day = Day(text) else { throw Problem.badRequest("expected a date YYYY-MM-DD", field: "as_of") }
+                try InputBounds.day(day, field: "as_of")
                 asOf = day
             }
             // As `itss level --json`: official and provisional, each with the breakdown.

@@ -208,6 +208,8 @@ struct APIImportProblem: Encodable, Sendable {
     var title: String
     var status: Int
     var detail: String
+    /// The query parameter to blame when the refusal is about it rather than about rows.
+    var field: String?
     var errors: [RowProblem]
 
     struct RowProblem: Encodable, Sendable {
