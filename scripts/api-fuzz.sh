@@ -83,6 +83,7 @@ status=0
     --generation-allow-x00 false \
     --request-timeout 30 \
     --seed 20260401 \
+    --generation-database none \
     --no-color \
     --report junit --report-dir "$REPORT" || status=$?
 
