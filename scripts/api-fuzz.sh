@@ -72,7 +72,9 @@ echo "api-fuzz: server on port $PORT; fuzzing with $EXAMPLES examples per operat
 
 # DELETE /tokens/{id} is left out: revoking the fuzzer's own token would turn the rest of the run into 401s
 # (the endpoint is covered by the HTTP tests). Stateful testing is left out to keep the run bounded.
+# Run from the temporary directory: schemathesis keeps its caches in the working directory.
 status=0
+cd "$WORK"
 "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/api/v1/openapi.yaml" \
     --url "http://127.0.0.1:$PORT" \
     --header "Authorization: Bearer $TOKEN" \
