@@ -5,8 +5,9 @@ import HummingbirdTesting
 import ITSSDomain
 import ITSSStorage
 import ITSSTestSupport
-@testable import ITSSWeb
 import Testing
+
+@testable import ITSSWeb
 
 /// Walks every API endpoint as each role and checks the status class: 401 for anonymous requests, 403 or 404
 /// where the role (or its relation to the person) does not allow the request, 2xx where it does. The subject
@@ -109,13 +110,16 @@ struct AccessMatrixTests {
         let p = "/api/v1/people/E1001"
         let cycles: [Role: String] = [.anonymous: "2020", .employee: "2021", .evaluator: "2022", .hr: "2023", .admin: "2024"]
         return [
-            Cell(.get, "/api/v1/openapi.yaml", [.anonymous: .allowed, .employee: .allowed, .evaluator: .allowed, .hr: .allowed, .admin: .allowed]),
+            Cell(
+                .get, "/api/v1/openapi.yaml",
+                [.anonymous: .allowed, .employee: .allowed, .evaluator: .allowed, .hr: .allowed, .admin: .allowed]),
             Cell(.get, "/api/v1/me", everyone()),
             Cell(.get, "/api/v1/catalog/fields", everyone()),
             Cell(.get, "/api/v1/catalog/fields/{fieldId}", uri: { _ in "/api/v1/catalog/fields/1" }, everyone()),
             Cell(.get, "/api/v1/catalog/search", uri: { _ in "/api/v1/catalog/search?q=incident" }, everyone()),
             Cell(.get, "/api/v1/people", everyone()),
-            Cell(.post, "/api/v1/people", json: { json(["employee_number": "N\(unique($0))", "name": "New \($0)"]) }, hrAndAdmin),
+            Cell(
+                .post, "/api/v1/people", json: { json(["employee_number": "N\(unique($0))", "name": "New \($0)"]) }, hrAndAdmin),
             Cell(.get, "/api/v1/people/{employeeNumber}", uri: { _ in p }, person()),
             Cell(.get, "/api/v1/people/{employeeNumber}/levels", uri: { _ in "\(p)/levels" }, person()),
             Cell(.get, "/api/v1/people/{employeeNumber}/gap", uri: { _ in "\(p)/gap?target=Service%20Desk:4" }, person()),
@@ -128,7 +132,8 @@ struct AccessMatrixTests {
                 json: { json(["field": "Service Desk", "cycle": cycles[$0] ?? "2019"]) }, person()),
             Cell(.get, "/api/v1/assessments/{id}", uri: { _ in "/api/v1/assessments/\(assessment)" }, person()),
             Cell(
-                .put, "/api/v1/assessments/{id}/ratings/{itemId}", uri: { _ in "/api/v1/assessments/\(assessment)/ratings/\(item)" },
+                .put, "/api/v1/assessments/{id}/ratings/{itemId}",
+                uri: { _ in "/api/v1/assessments/\(assessment)/ratings/\(item)" },
                 json: { _ in json(["level": 3, "as": "self"]) }, person(evaluator: .denied, hr: .denied, admin: .ruleRefused)),
             Cell(
                 .post, "/api/v1/assessments/{id}/submit", uri: { _ in "/api/v1/assessments/\(assessment)/submit" },
@@ -138,7 +143,8 @@ struct AccessMatrixTests {
                 person(evaluator: .ruleRefused, hr: .denied, admin: .ruleRefused)),
             Cell(
                 .post, "/api/v1/assessments/{id}/return", uri: { _ in "/api/v1/assessments/\(assessment)/return" },
-                json: { _ in json(["comment": "more evidence"]) }, person(evaluator: .ruleRefused, hr: .denied, admin: .ruleRefused)),
+                json: { _ in json(["comment": "more evidence"]) },
+                person(evaluator: .ruleRefused, hr: .denied, admin: .ruleRefused)),
             Cell(
                 .post, "/api/v1/people/{employeeNumber}/experience", uri: { _ in "\(p)/experience" },
                 json: { _ in json(["field": "Service Desk", "role": "member", "from": "2022-04-01"]) }, person()),
@@ -155,10 +161,12 @@ struct AccessMatrixTests {
                 json: { json(["add": ["title": "Course for \($0)"]]) }, person()),
             Cell(.get, "/api/v1/org-units", everyone()),
             Cell(.post, "/api/v1/org-units", json: { json(["code": "U\(unique($0))", "name": "Unit"]) }, hrAndAdmin),
-            Cell(.post, "/api/v1/evaluator-assignments", json: { _ in json(["evaluator": "M001", "person": "E1002"]) }, hrAndAdmin),
+            Cell(
+                .post, "/api/v1/evaluator-assignments", json: { _ in json(["evaluator": "M001", "person": "E1002"]) }, hrAndAdmin),
             Cell(.post, "/api/v1/imports/people", csv: { "employee_number,name\nI\(unique($0)),Imported\n" }, hrAndAdmin),
             Cell(
-                .post, "/api/v1/imports/experience", csv: { _ in "employee_number,field,role,from\nE1002,Service Desk,member,2022-04-01\n" },
+                .post, "/api/v1/imports/experience",
+                csv: { _ in "employee_number,field,role,from\nE1002,Service Desk,member,2022-04-01\n" },
                 hrAndAdmin),
             Cell(
                 .post, "/api/v1/imports/assessments",
@@ -167,10 +175,13 @@ struct AccessMatrixTests {
             Cell(.get, "/api/v1/audit", hrAndAdmin),
             Cell(.get, "/api/v1/accounts", adminOnly),
             Cell(
-                .post, "/api/v1/accounts", json: { json(["login": "new\(unique($0))", "role": "employee", "password": "long enough password"]) },
+                .post, "/api/v1/accounts",
+                json: { json(["login": "new\(unique($0))", "role": "employee", "password": "long enough password"]) },
                 adminOnly),
             Cell(.get, "/api/v1/accounts/{login}", uri: { _ in "/api/v1/accounts/hanako" }, adminOnly),
-            Cell(.patch, "/api/v1/accounts/{login}", uri: { _ in "/api/v1/accounts/hanako" }, json: { _ in json(["active": true]) }, adminOnly),
+            Cell(
+                .patch, "/api/v1/accounts/{login}", uri: { _ in "/api/v1/accounts/hanako" },
+                json: { _ in json(["active": true]) }, adminOnly),
             Cell(.get, "/api/v1/tokens", everyone()),
             Cell(.post, "/api/v1/tokens", json: { json(["name": "matrix \($0)"]) }, everyone()),
             // Each role revokes a token of its own: allowed. Someone else's token is checked in AdministrationAPITests.
@@ -187,7 +198,8 @@ struct AccessMatrixTests {
                 "/api/v1/people/E1001/experience", method: .post, token: hanako,
                 json: json(["field": "Service Desk", "role": "member", "from": "2021-04-01"]))
             let plan = try await web.api(
-                "/api/v1/people/E1001/plans", method: .post, token: hanako, json: json(["field": "Service Desk", "target_level": 4]))
+                "/api/v1/people/E1001/plans", method: .post, token: hanako,
+                json: json(["field": "Service Desk", "target_level": 4]))
             var secrets: [Role: String] = [:]
             var throwaway: [Role: String] = [:]
             for role in Role.allCases {
@@ -213,12 +225,16 @@ struct AccessMatrixTests {
                         headers[.contentType] = type
                         body = ByteBuffer(string: text)
                     }
-                    let response = try await web.client.execute(uri: cell.uri(role), method: cell.method, headers: headers, body: body)
+                    let response = try await web.client.execute(
+                        uri: cell.uri(role), method: cell.method, headers: headers, body: body)
                     #expect(
                         expected.matches(Int(response.status.code)),
-                        "\(cell.method) \(cell.uri(role)) as \(role): expected \(expected), got \(response.status.code) \(response.text)")
+                        "\(cell.method) \(cell.uri(role)) as \(role): expected \(expected), got \(response.status.code) \(response.text)"
+                    )
                     if response.status.code >= 400 {
-                        #expect(response.headers[.contentType] == "application/problem+json", "\(cell.method) \(cell.route) as \(role)")
+                        #expect(
+                            response.headers[.contentType] == "application/problem+json",
+                            "\(cell.method) \(cell.route) as \(role)")
                     }
                 }
             }
@@ -238,8 +254,9 @@ struct AccessMatrixTests {
         }
     }
 
-    @Test("an employee guessing another employee number gets the unknown-person answer, naming no other number",
-          arguments: TestBackend.enabled)
+    @Test(
+        "an employee guessing another employee number gets the unknown-person answer, naming no other number",
+        arguments: TestBackend.enabled)
     func guessing(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let taro = try await web.token(for: "taro")
@@ -247,7 +264,9 @@ struct AccessMatrixTests {
             let unknown = try await web.api("/api/v1/people/E1009/levels", token: taro)
             #expect(other.status == .notFound)
             #expect(unknown.status == .notFound)
-            #expect(other.text.replacingOccurrences(of: "E1001", with: "?") == unknown.text.replacingOccurrences(of: "E1009", with: "?"))
+            #expect(
+                other.text.replacingOccurrences(of: "E1001", with: "?")
+                    == unknown.text.replacingOccurrences(of: "E1009", with: "?"))
             for number in ["E1001", "E1002", "M001"] { #expect(!unknown.text.contains(number), "\(number) leaked") }
             #expect(!other.text.contains("E1002") && !other.text.contains("M001"))
             // Near-misses of real numbers suggest nothing either.

@@ -24,8 +24,9 @@ struct AssessmentsAPITests {
         return (id, items)
     }
 
-    @Test("full cycle: self-rate every item, submit; the evaluator rates with a reason and approves; the official level changes",
-          arguments: TestBackend.enabled)
+    @Test(
+        "full cycle: self-rate every item, submit; the evaluator rates with a reason and approves; the official level changes",
+        arguments: TestBackend.enabled)
     func fullCycle(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let hanako = try await web.token(for: "hanako")
@@ -114,8 +115,9 @@ struct AssessmentsAPITests {
         }
     }
 
-    @Test("refusals name the field: cycle, level, as, reason, comment; workflow rules answer 403/409/422",
-          arguments: TestBackend.enabled)
+    @Test(
+        "refusals name the field: cycle, level, as, reason, comment; workflow rules answer 403/409/422",
+        arguments: TestBackend.enabled)
     func refusals(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let hanako = try await web.token(for: "hanako")
@@ -154,7 +156,8 @@ struct AssessmentsAPITests {
                 json: json(["level": 3, "as": "evaluator", "reason": String(repeating: "r", count: 5000)]))
             #expect(longReason.status == .unprocessableContent)
             #expect(longReason.problemField == "reason")
-            let evaluatorOnDraft = try await web.api(rate, method: .put, token: manager, json: json(["level": 3, "as": "evaluator"]))
+            let evaluatorOnDraft = try await web.api(
+                rate, method: .put, token: manager, json: json(["level": 3, "as": "evaluator"]))
             #expect(evaluatorOnDraft.status == .conflict)
             let selfAsOther = try await web.api(rate, method: .put, token: manager, json: json(["level": 3, "as": "self"]))
             #expect(selfAsOther.status == .forbidden)
@@ -165,7 +168,8 @@ struct AssessmentsAPITests {
             #expect(early.status == .unprocessableContent, "self ratings are missing")
             for item in items {
                 _ = try await web.api(
-                    "/api/v1/assessments/\(id)/ratings/\(item)", method: .put, token: hanako, json: json(["level": 4, "as": "self"]))
+                    "/api/v1/assessments/\(id)/ratings/\(item)", method: .put, token: hanako,
+                    json: json(["level": 4, "as": "self"]))
             }
             #expect(try await web.api("/api/v1/assessments/\(id)/submit", method: .post, token: hanako).status == .ok)
             let ownApproval = try await web.api("/api/v1/assessments/\(id)/approve", method: .post, token: hanako)
@@ -187,7 +191,8 @@ struct AssessmentsAPITests {
             let hidden = try await web.api("/api/v1/assessments/\(id)", token: taro)
             let unknown = try await web.api("/api/v1/assessments/999999", token: taro)
             #expect(hidden.status == .notFound)
-            #expect(hidden.text.replacingOccurrences(of: id, with: "N") == unknown.text.replacingOccurrences(of: "999999", with: "N"))
+            #expect(
+                hidden.text.replacingOccurrences(of: id, with: "N") == unknown.text.replacingOccurrences(of: "999999", with: "N"))
         }
     }
 }

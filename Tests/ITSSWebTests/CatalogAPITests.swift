@@ -7,8 +7,9 @@ import Testing
 
 @Suite("API: catalog")
 struct CatalogAPITests {
-    @Test("fields are listed per standard with item counts; a field shows items, level texts and knowledge items",
-          arguments: TestBackend.enabled)
+    @Test(
+        "fields are listed per standard with item counts; a field shows items, level texts and knowledge items",
+        arguments: TestBackend.enabled)
     func fields(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let token = try await web.token(for: "taro")

@@ -4,8 +4,9 @@ import Hummingbird
 import HummingbirdTesting
 import ITSSStorage
 import ITSSTestSupport
-@testable import ITSSWeb
 import Testing
+
+@testable import ITSSWeb
 
 /// Keeps `openapi.yaml` and the router in step.
 ///
@@ -64,8 +65,10 @@ struct OpenAPIDriftTests {
         try await TestBackend.sqlite.withDatabase { database in
             let router = try await buildRouter(configuration: WebConfiguration(database: database.location), database: database)
             let routed = Set(router.routes.map { "\($0.method) \($0.path)" }.filter { $0.contains(" /api/v1/") })
-            #expect(routed.subtracting(documented).isEmpty, "routed but not documented: \(routed.subtracting(documented).sorted())")
-            #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
+            #expect(
+                routed.subtracting(documented).isEmpty, "routed but not documented: \(routed.subtracting(documented).sorted())")
+            #expect(
+                documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
         }
     }
 

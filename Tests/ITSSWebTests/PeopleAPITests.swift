@@ -115,7 +115,8 @@ struct PeopleAPITests {
             #expect(undefined.problemField == "target")
             let assessments = try await web.api("/api/v1/people/E1001/assessments", token: token).items()
             #expect(assessments.first?["state"] as? String == "approved")
-            #expect(try await web.api("/api/v1/people/E1001/experience", token: token).items().first?["verified"] as? Bool == true)
+            #expect(
+                try await web.api("/api/v1/people/E1001/experience", token: token).items().first?["verified"] as? Bool == true)
             #expect(try await web.api("/api/v1/people/E1001/plans", token: token).items().isEmpty)
             let history = try await web.api("/api/v1/people/E1001/history", token: token).items()
             #expect(history.last?["level"] as? Int == 3)
@@ -133,7 +134,8 @@ struct PeopleAPITests {
                 #expect(other.status == .notFound, "\(suffix)")
                 #expect(unknown.status == .notFound, "\(suffix)")
                 #expect(
-                    other.text.replacingOccurrences(of: "E1002", with: "N") == unknown.text.replacingOccurrences(of: "E1003", with: "N"),
+                    other.text.replacingOccurrences(of: "E1002", with: "N")
+                        == unknown.text.replacingOccurrences(of: "E1003", with: "N"),
                     "\(suffix)")
                 for number in ["E1001", "M001"] { #expect(!unknown.text.contains(number)) }
                 #expect(!other.text.contains("E1001"))

@@ -9,8 +9,9 @@ import Testing
 
 @Suite("API: experience and plans")
 struct WorkAPITests {
-    @Test("experience is added by the person and verified only by their evaluator; values out of bounds are named",
-          arguments: TestBackend.enabled)
+    @Test(
+        "experience is added by the person and verified only by their evaluator; values out of bounds are named",
+        arguments: TestBackend.enabled)
     func experience(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let hanako = try await web.token(for: "hanako")
@@ -29,7 +30,8 @@ struct WorkAPITests {
             #expect(listed.map { $0["id"] as? String } == [id])
             let own = try await web.api("/api/v1/experience/\(id)/verify", method: .post, token: hanako)
             #expect(own.status == .forbidden || own.status == .unprocessableContent, "nobody verifies their own record")
-            let taro = try await web.api("/api/v1/experience/\(id)/verify", method: .post, token: try await web.token(for: "taro"))
+            let taro = try await web.api(
+                "/api/v1/experience/\(id)/verify", method: .post, token: try await web.token(for: "taro"))
             #expect(taro.status == .notFound, "taro may not even see hanako's record")
             let verified = try await web.api(
                 "/api/v1/experience/\(id)/verify", method: .post, token: try await web.token(for: "manager"),
@@ -91,7 +93,8 @@ struct WorkAPITests {
             #expect(nothing.status == .badRequest)
             #expect(nothing.problemField == "action")
             let badTarget = try await web.api(
-                "/api/v1/people/E1001/plans", method: .post, token: hanako, json: json(["field": "Service Desk", "target_level": 9]))
+                "/api/v1/people/E1001/plans", method: .post, token: hanako,
+                json: json(["field": "Service Desk", "target_level": 9]))
             #expect(badTarget.problemField == "target_level")
             let taro = try await web.token(for: "taro")
             #expect(try await web.api("/api/v1/plans/\(id)", token: taro).status == .notFound)
@@ -116,23 +119,27 @@ struct AdministrationAPITests {
                 "/api/v1/org-units", method: .post, token: hr, json: json(["code": "OPS-NW", "name": "Network", "parent": "OPS"]))
             #expect(created.status == .created)
             #expect(try created.object()["parent"] as? String == "OPS")
-            let taken = try await web.api("/api/v1/org-units", method: .post, token: hr, json: json(["code": "OPS", "name": "x"]))
+            let taken = try await web.api(
+                "/api/v1/org-units", method: .post, token: hr, json: json(["code": "OPS", "name": "x"]))
             #expect(taken.status == .conflict)
             let badParent = try await web.api(
                 "/api/v1/org-units", method: .post, token: hr, json: json(["code": "X1", "name": "x", "parent": "NOPE"]))
             #expect(badParent.problemField == "parent")
-            let emptyCode = try await web.api("/api/v1/org-units", method: .post, token: hr, json: json(["code": "", "name": "x"]))
+            let emptyCode = try await web.api(
+                "/api/v1/org-units", method: .post, token: hr, json: json(["code": "", "name": "x"]))
             #expect(emptyCode.status == .unprocessableContent)
             #expect(emptyCode.problemField == "code")
             let employee = try await web.api(
-                "/api/v1/org-units", method: .post, token: try await web.token(for: "hanako"), json: json(["code": "X", "name": "x"]))
+                "/api/v1/org-units", method: .post, token: try await web.token(for: "hanako"),
+                json: json(["code": "X", "name": "x"]))
             #expect(employee.status == .forbidden)
 
             let assigned = try await web.api(
                 "/api/v1/evaluator-assignments", method: .post, token: hr, json: json(["evaluator": "E1001", "person": "E1002"]))
             #expect(assigned.status == .created)
             let hanako = try await web.token(for: "hanako")
-            #expect(try await web.api("/api/v1/people/E1002", token: hanako).status == .notFound, "an employee reads only themselves")
+            #expect(
+                try await web.api("/api/v1/people/E1002", token: hanako).status == .notFound, "an employee reads only themselves")
             let both = try await web.api(
                 "/api/v1/evaluator-assignments", method: .post, token: hr,
                 json: json(["evaluator": "M001", "person": "E1002", "org_unit": "OPS"]))
@@ -165,7 +172,8 @@ struct AdministrationAPITests {
             #expect(errors.map { $0["line"] as? Int } == [3, 4])
             #expect(errors.map { $0["field"] as? String } == ["name", "org_unit"])
             #expect(try await web.api("/api/v1/people/E3001", token: hr).status == .notFound, "nothing was written")
-            let good = try await post("/api/v1/imports/people", "employee_number,name,org_unit,fields\nE3001,Good Person,OPS-SD,Service Desk\n")
+            let good = try await post(
+                "/api/v1/imports/people", "employee_number,name,org_unit,fields\nE3001,Good Person,OPS-SD,Service Desk\n")
             #expect(good.status == .created)
             #expect(try good.object()["created"] as? Int == 1)
             let experience = try await post(
@@ -186,7 +194,8 @@ struct AdministrationAPITests {
             let wrongType = try await web.api("/api/v1/imports/people", method: .post, token: hr, json: "{}")
             #expect(wrongType.status == .unsupportedMediaType)
             #expect(wrongType.problemField == "Content-Type")
-            let employee = try await post("/api/v1/imports/people", "employee_number,name\nE9,x\n", token: try await web.token(for: "hanako"))
+            let employee = try await post(
+                "/api/v1/imports/people", "employee_number,name\nE9,x\n", token: try await web.token(for: "hanako"))
             #expect(employee.status == .forbidden)
         }
     }
@@ -228,7 +237,8 @@ struct AdministrationAPITests {
             #expect(created.headers[.location] == "/api/v1/accounts/taro2")
             #expect(try created.object()["employee_number"] as? String == "E1002")
             let version = try #require(created.etagVersion)
-            let badRole = try await web.api("/api/v1/accounts", method: .post, token: admin, json: json(["login": "x", "role": "king"]))
+            let badRole = try await web.api(
+                "/api/v1/accounts", method: .post, token: admin, json: json(["login": "x", "role": "king"]))
             #expect(badRole.status == .badRequest)
             #expect(badRole.problemField == "role")
             let unknownPerson = try await web.api(

@@ -89,7 +89,8 @@ struct APIHandlers: Sendable {
         let verifiers = try await database.employeeNumbers(ids: Set(records.compactMap(\.verifiedBy)))
         return records.map {
             APIExperience(
-                $0, employeeNumber: employeeNumber, fieldID: fieldIDs[$0.field], verifierNumber: $0.verifiedBy.flatMap { verifiers[$0] })
+                $0, employeeNumber: employeeNumber, fieldID: fieldIDs[$0.field],
+                verifierNumber: $0.verifiedBy.flatMap { verifiers[$0] })
         }
     }
 
@@ -196,7 +197,9 @@ extension Request {
 struct APIErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         do {

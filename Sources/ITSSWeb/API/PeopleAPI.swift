@@ -86,13 +86,16 @@ struct PeopleAPI {
         }
         api.get("/people/{employeeNumber}/gap") { request, context in
             let identity = try context.requireIdentity()
-            let personID = try await handlers.readablePerson(try context.pathText("employeeNumber", what: "that person"), identity)
+            let personID = try await handlers.readablePerson(
+                try context.pathText("employeeNumber", what: "that person"), identity)
             guard let target = try request.query("target") else {
                 throw Problem.badRequest("give FIELD:LEVEL, e.g. Service Desk:4", field: "target")
             }
             guard let colon = target.lastIndex(of: ":"), let level = Int(target[target.index(after: colon)...]),
                 (1...7).contains(level), colon > target.startIndex
-            else { throw Problem.badRequest("expected FIELD:LEVEL with a level from 1 to 7, e.g. Service Desk:4", field: "target") }
+            else {
+                throw Problem.badRequest("expected FIELD:LEVEL with a level from 1 to 7, e.g. Service Desk:4", field: "target")
+            }
             let basis: LevelBasis
             switch try request.query("basis") ?? "approved" {
             case "approved": basis = .approved
@@ -147,7 +150,8 @@ extension APIHandlers {
             case let .notFound(what, suggestions):
                 throw Problem(
                     status: .unprocessableContent,
-                    detail: "\(what) does not exist" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"),
+                    detail: "\(what) does not exist"
+                        + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"),
                     field: parameter)
             case let .refused(reason):
                 throw Problem(status: .unprocessableContent, detail: reason, field: parameter)

@@ -203,7 +203,9 @@ struct APIGap: Encodable, Sendable {
             Item(item: $0.item, rating: $0.rating, needed: $0.needed, text: $0.text, knowledgeItems: $0.knowledgeItems)
         }
         scale = gap.scale.map {
-            Scale(level: $0.level, condition: APIScaleCondition($0.condition), best: $0.best.map(APIEvidence.init), reason: $0.reason)
+            Scale(
+                level: $0.level, condition: APIScaleCondition($0.condition), best: $0.best.map(APIEvidence.init),
+                reason: $0.reason)
         }
     }
 }
