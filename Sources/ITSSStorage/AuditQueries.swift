@@ -6,7 +6,8 @@ extension AppDatabase {
     /// starts with `actor` (`account admin`, `operator alice`). Filtering, counting and paging happen in SQL.
     /// - Parameters:
     ///   - action: Only entries of this action.
-    ///   - actor: Only entries whose actor starts with this text (case as stored; `%` and `_` match themselves).
+    ///   - actor: Only entries whose actor starts with exactly this text (the same on SQLite and PostgreSQL: a
+    ///     prefix comparison, not `LIKE`, so case and wildcard characters mean themselves).
     /// - Throws: the database error.
     public func auditEntries(
         page: PageRequest = PageRequest(), action: AuditAction? = nil, actor: String? = nil
@@ -15,18 +16,17 @@ extension AppDatabase {
         var conditions: [SQLQueryString] = []
         if let action { conditions.append("action = \(bind: action.rawValue)") }
         if let actor, !actor.isEmpty {
-            conditions.append("actor LIKE \(bind: Self.likePrefix(actor)) ESCAPE '\\'")
+            conditions.append("SUBSTR(actor, 1, \(unsafeRaw: String(actor.unicodeScalars.count))) = \(bind: actor)")
         }
         let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let total =
             try await sql.raw("SELECT COUNT(*) AS n FROM audit_log \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await sql.raw(
+        let entries = try await sql.raw(
             """
             SELECT occurred_at, actor, actor_role, action, subject, detail FROM audit_log \(filter)
             ORDER BY id DESC LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
             """
-        ).all()
-        let entries = try rows.map { row in
+        ).all().map { row in
             AuditEntry(
                 occurredAt: try row.decode(column: "occurred_at", as: String.self),
                 actor: try row.decode(column: "actor", as: String.self),
@@ -36,15 +36,5 @@ extension AppDatabase {
                 detail: try row.decode(column: "detail", as: String.self))
         }
         return Page(items: entries, page: page.page, perPage: page.perPage, total: total)
-    }
-
-    /// A `LIKE` pattern matching values that start with `text`, wildcards in `text` escaped with `\`.
-    static func likePrefix(_ text: String) -> String {
-        var pattern = ""
-        for character in text {
-            if character == "\\" || character == "%" || character == "_" { pattern.append("\\") }
-            pattern.append(character)
-        }
-        return pattern + "%"
     }
 }

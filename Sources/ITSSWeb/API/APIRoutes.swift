@@ -2,12 +2,14 @@ import Foundation
 import Hummingbird
 import ITSSStorage
 
-/// The JSON API under `/api/v1`, described by `openapi.yaml` (served at `/api/v1/openapi.yaml`).
+/// The JSON API under `/api/v1`, described by `openapi.yaml` (served at `/api/v1/openapi.yaml`). One resource
+/// per file (`CatalogAPI`, `PeopleAPI`, …); `OpenAPIDriftTests` keeps the routes and the document in step.
 struct APIRoutes {
     let database: AppDatabase
 
     func add(to router: Router<AppRequestContext>) {
         let api = router.group("/api/v1")
+        api.add(middleware: APIErrorMiddleware())
         api.get("/openapi.yaml") { _, _ in
             guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
                 throw Problem.notFound("the OpenAPI document")
@@ -19,5 +21,16 @@ struct APIRoutes {
         api.get("/me") { _, context in
             try Response.json(APIAccount(try context.requireIdentity().account))
         }
+        let handlers = APIHandlers(database: database)
+        CatalogAPI(handlers: handlers).add(to: api)
+        PeopleAPI(handlers: handlers).add(to: api)
+        AssessmentsAPI(handlers: handlers).add(to: api)
+        ExperienceAPI(handlers: handlers).add(to: api)
+        PlansAPI(handlers: handlers).add(to: api)
+        OrgUnitsAPI(handlers: handlers).add(to: api)
+        EvaluatorsAPI(handlers: handlers).add(to: api)
+        ImportsAPI(handlers: handlers).add(to: api)
+        AuditAPI(handlers: handlers).add(to: api)
+        AccountsAPI(handlers: handlers).add(to: api)
     }
 }

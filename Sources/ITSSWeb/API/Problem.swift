@@ -48,6 +48,10 @@ public struct Problem: Error, Codable, Sendable, Hashable {
             return from(storage)
         case let decoding as DecodingError:
             return from(decoding)
+        case let rule as AssessmentRuleError:
+            return from(rule)
+        case let gap as GapError:
+            return Problem(status: .unprocessableContent, detail: gap.errorDescription ?? "\(gap)", field: "target")
         case let refusal as SignInRefusal:
             switch refusal {
             case .invalidCredentials:
@@ -57,6 +61,21 @@ public struct Problem: Error, Codable, Sendable, Hashable {
             }
         default:
             return Problem(status: .internalServerError, detail: "the server failed; the error is in its log")
+        }
+    }
+
+    /// A workflow rule of assessments: who may rate, approve, return; what a submission needs.
+    private static func from(_ error: AssessmentRuleError) -> Problem {
+        let detail = error.errorDescription ?? "\(error)"
+        switch error {
+        case .ratingNotDefined: return Problem(status: .unprocessableContent, detail: detail, field: "level")
+        case .unknownItem: return Problem(status: .notFound, detail: detail)
+        case .commentRequired: return Problem(status: .unprocessableContent, detail: detail, field: "comment")
+        case .missingEvaluatorReasons: return Problem(status: .unprocessableContent, detail: detail, field: "reason")
+        case .notThePerson, .notAnEvaluator, .ownAssessment: return Problem(status: .forbidden, detail: detail)
+        case .approvedIsImmutable, .wrongState: return Problem(status: .conflict, detail: detail)
+        case .duplicateRating, .missingSelfRatings, .missingEvaluatorRatings:
+            return Problem(status: .unprocessableContent, detail: detail)
         }
     }
 

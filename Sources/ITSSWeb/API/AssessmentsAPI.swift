@@ -1,0 +1,108 @@
+import Hummingbird
+import ITSSDomain
+import ITSSStorage
+
+/// Assessments: start (`POST /people/{n}/assessments`), read (with its version as `ETag`), rate an item,
+/// submit, approve, return. Writes honour `If-Match` (stale → 412, nothing written); without it they are blind.
+struct AssessmentsAPI {
+    let handlers: APIHandlers
+
+    struct StartBody: Decodable, Sendable {
+        var field: String
+        var cycle: Cycle
+    }
+
+    struct RatingBody: Decodable, Sendable {
+        enum Side: String, Decodable, Sendable {
+            case selfRating = "self"
+            case evaluator
+        }
+
+        var level: Int
+        var side: Side
+        var reason: String?
+        var note: String?
+        var evidence: String?
+
+        enum CodingKeys: String, CodingKey {
+            case level
+            case side = "as"
+            case reason, note, evidence
+        }
+    }
+
+    struct ReturnBody: Decodable, Sendable {
+        var comment: String
+    }
+
+    func add(to api: RouterGroup<AppRequestContext>) {
+        let database = handlers.database
+        let handlers = handlers
+        api.post("/people/{employeeNumber}/assessments") { request, context in
+            let identity = try context.requireIdentity()
+            let personID = try await handlers.readablePerson(
+                try context.pathText("employeeNumber", what: "that person"), identity)
+            let body = try await request.decodeJSON(StartBody.self, context: context)
+            let fieldID = try await handlers.fieldID(body.field, parameter: "field")
+            let view = try await database.startAssessment(
+                personID: personID, fieldID: fieldID, cycle: body.cycle, by: identity.principal)
+            return try Response.json(try await handlers.model(view), status: .created, etag: view.version)
+                .located("/api/v1/assessments/\(view.id)")
+        }
+        api.get("/assessments/{id}") { _, context in
+            let identity = try context.requireIdentity()
+            let view = try await handlers.readableAssessment(try context.pathID("id", what: "that assessment"), identity)
+            return try Response.json(try await handlers.model(view), etag: view.version)
+        }
+        api.put("/assessments/{id}/ratings/{itemId}") { request, context in
+            let identity = try context.requireIdentity()
+            let id = try context.pathID("id", what: "that assessment")
+            let current = try await handlers.readableAssessment(id, identity)
+            let itemID = try context.pathID("itemId", what: "that skill item")
+            let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
+            let body = try await request.decodeJSON(RatingBody.self, context: context)
+            let view = try await preconditioned(expected) {
+                try await database.rate(
+                    assessment: id, item: itemID, level: body.level, asEvaluator: body.side == .evaluator,
+                    by: identity.principal, note: body.note, evidence: body.evidence, reason: body.reason,
+                    expectedVersion: expected)
+            }
+            return try Response.json(try await handlers.model(view), etag: view.version)
+        }
+        api.post("/assessments/{id}/submit") { request, context in
+            let identity = try context.requireIdentity()
+            let id = try context.pathID("id", what: "that assessment")
+            let current = try await handlers.readableAssessment(id, identity)
+            let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
+            let view = try await preconditioned(expected) {
+                try await database.submitAssessment(id, by: identity.principal, expectedVersion: expected)
+            }
+            return try Response.json(try await handlers.model(view), etag: view.version)
+        }
+        api.post("/assessments/{id}/approve") { request, context in
+            let identity = try context.requireIdentity()
+            let id = try context.pathID("id", what: "that assessment")
+            let current = try await handlers.readableAssessment(id, identity)
+            let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
+            let view = try await preconditioned(expected) {
+                try await database.approveAssessment(id, by: identity.principal, expectedVersion: expected)
+            }
+            return try Response.json(try await handlers.model(view), etag: view.version)
+        }
+        api.post("/assessments/{id}/return") { request, context in
+            let identity = try context.requireIdentity()
+            let id = try context.pathID("id", what: "that assessment")
+            let current = try await handlers.readableAssessment(id, identity)
+            let expected = try request.ifMatchVersion()
+            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
+            let body = try await request.decodeJSON(ReturnBody.self, context: context)
+            let view = try await preconditioned(expected) {
+                try await database.returnAssessment(id, by: identity.principal, comment: body.comment, expectedVersion: expected)
+            }
+            return try Response.json(try await handlers.model(view), etag: view.version)
+        }
+    }
+}
