@@ -25,10 +25,16 @@ if [ ! -x "$ITSS" ]; then
     echo "api-fuzz: building itss…" >&2
     swift build --product itss >&2
 fi
-if [ ! -x "$VENV/bin/schemathesis" ]; then
+# schemathesis: the virtual environment's, else one on PATH (CI installs it), else install it into the venv.
+if [ -x "$VENV/bin/schemathesis" ]; then
+    SCHEMATHESIS="$VENV/bin/schemathesis"
+elif command -v schemathesis >/dev/null 2>&1; then
+    SCHEMATHESIS=$(command -v schemathesis)
+else
     echo "api-fuzz: installing schemathesis into $VENV…" >&2
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet "schemathesis>=4.3,<5"
+    SCHEMATHESIS="$VENV/bin/schemathesis"
 fi
 
 WORK=$(mktemp -d)
@@ -75,7 +81,7 @@ echo "api-fuzz: server on port $PORT; fuzzing with $EXAMPLES examples per operat
 # Run from the temporary directory: schemathesis keeps its caches in the working directory.
 status=0
 cd "$WORK"
-"$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/api/v1/openapi.yaml" \
+"$SCHEMATHESIS" run "http://127.0.0.1:$PORT/api/v1/openapi.yaml" \
     --url "http://127.0.0.1:$PORT" \
     --header "Authorization: Bearer $TOKEN" \
     --checks not_a_server_error,response_schema_conformance \
