@@ -13,7 +13,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-TIMEOUT = 15
+TIMEOUT = 30
 STEPS = os.environ.get("ITSS_BROWSER_STEPS") == "1"
 
 

@@ -59,7 +59,7 @@ struct ExternalSuitesTests {
         .enabled(if: CLIRunner.usesSQLite, "the scripts serve a fresh SQLite database; they run in the SQLite pass"))
     func browser() throws {
         let (status, output) = try Self.runScript("browser-test.sh")
-        #expect(status == 0, "\(output.suffix(6000))")
+        #expect(status == 0, "\(output.suffix(30000))")
     }
 
     @Test(
@@ -68,6 +68,6 @@ struct ExternalSuitesTests {
         .enabled(if: CLIRunner.usesSQLite, "the scripts serve a fresh SQLite database; they run in the SQLite pass"))
     func fuzzing() throws {
         let (status, output) = try Self.runScript("api-fuzz.sh")
-        #expect(status == 0, "\(output.suffix(6000))")
+        #expect(status == 0, "\(output.suffix(30000))")
     }
 }

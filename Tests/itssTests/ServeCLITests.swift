@@ -99,5 +99,28 @@ struct ServeCLITests {
             "POST", "/login", headers: ["Content-Type": "application/x-www-form-urlencoded"],
             body: "login=ops&password=two%20instances%20pw")
         #expect(limited.status == 429)
+
+        // Concurrent edits through the two instances: both edit version 1 of one plan; exactly one wins, the
+        // other is refused with 412 and nothing of it is written.
+        _ = try cli.ok("org", "add", "OPS", "IT Operations")
+        _ = try cli.ok("person", "add", "E1", "Hanako Sato", "--org", "OPS", "--field", "Service Desk")
+        _ = try cli.ok("plan", "create", "E1", "--target", "Service Desk:3")
+        let token = try cli.ok("token", "create", "ops").trimmingCharacters(in: .whitespacesAndNewlines)
+        let bearer = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+        let plan = try await first.request("GET", "/api/v1/plans/1", headers: bearer)
+        #expect(plan.status == 200, "\(plan.body)")
+        let etag = try #require(plan.headers["etag"])
+        async let fromFirst = first.request(
+            "PATCH", "/api/v1/plans/1", headers: bearer.merging(["If-Match": etag]) { $1 },
+            body: #"{"add": {"title": "Shadow the incident manager"}}"#)
+        async let fromSecond = second.request(
+            "PATCH", "/api/v1/plans/1", headers: bearer.merging(["If-Match": etag]) { $1 },
+            body: #"{"add": {"title": "Run the major-incident drill"}}"#)
+        let statuses = try await [fromFirst.status, fromSecond.status].sorted()
+        #expect(statuses == [200, 412], "one edit wins, the other is refused")
+        let after = try await second.request("GET", "/api/v1/plans/1", headers: bearer)
+        #expect(after.headers["etag"] == "\"2\"", "exactly one write")
+        let kept = ["Shadow the incident manager", "Run the major-incident drill"].filter { after.body.contains($0) }
+        #expect(kept.count == 1, "only the winning action is in the plan: \(after.body)")
     }
 }

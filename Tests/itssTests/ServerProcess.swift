@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -26,28 +25,28 @@ final class ServerProcess: Sendable {
         for (key, value) in runner.environment { environment[key] = value }
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
+        // Standard error goes to a file that is polled: no pipe reader thread racing the launch.
+        let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("itss-serve-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: logFile.path, contents: nil),
+            let logHandle = FileHandle(forWritingAtPath: logFile.path)
+        else { throw ServerError("cannot create \(logFile.path)") }
+        process.standardError = logHandle
         process.standardOutput = FileHandle.nullDevice
-        let log = LogBuffer()
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = String(decoding: handle.availableData, as: UTF8.self)
-            log.text.withLock { $0 += chunk }
-        }
+        process.standardInput = FileHandle.nullDevice
+        let log = LogBuffer(file: logFile)
         try process.run()
         let deadline = Date().addingTimeInterval(60)
         var found: Int?
         while found == nil, Date() < deadline, process.isRunning {
-            found = log.text.withLock { text in
-                text.range(of: #"itss serving http://127\.0\.0\.1:(\d+)"#, options: .regularExpression).flatMap { range in
-                    Int(text[range].split(separator: ":").last ?? "")
-                }
+            let text = log.contents
+            found = text.range(of: #"itss serving http://127\.0\.0\.1:(\d+)"#, options: .regularExpression).flatMap { range in
+                Int(text[range].split(separator: ":").last ?? "")
             }
             if found == nil { Thread.sleep(forTimeInterval: 0.1) }
         }
         guard let found else {
             process.terminate()
-            throw ServerError("itss serve did not start: \(log.text.withLock { $0 })")
+            throw ServerError("itss serve did not start: \(log.contents)")
         }
         self.process = process
         self.port = found
@@ -55,7 +54,7 @@ final class ServerProcess: Sendable {
     }
 
     /// What the server printed on standard error so far.
-    var output: String { log.text.withLock { $0 } }
+    var output: String { log.contents }
 
     /// Sends SIGTERM and waits for the process to end; returns its exit status.
     @discardableResult
@@ -97,9 +96,19 @@ final class ServerProcess: Sendable {
     }
 }
 
-/// What the server printed, filled by the pipe's reader thread.
+/// The file the server's standard error goes to; removed with the last reference.
 private final class LogBuffer: Sendable {
-    let text = Mutex("")
+    let file: URL
+
+    init(file: URL) {
+        self.file = file
+    }
+
+    var contents: String { (try? String(contentsOf: file, encoding: .utf8)) ?? "" }
+
+    deinit {
+        try? FileManager.default.removeItem(at: file)
+    }
 }
 
 struct HTTPResult {
