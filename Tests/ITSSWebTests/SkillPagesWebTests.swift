@@ -288,9 +288,9 @@ struct SkillPagesWebTests {
             let badUnit = try await web.get("/people?org=NOPE", as: hr)
             #expect(badUnit.status == .unprocessableContent)
             #expect(badUnit.text.contains("aria-invalid=\"true\""))
-            let page = try await web.database.peopleListing(order: .name, page: PageRequest(page: 1, perPage: 2))
+            let page = try await web.database.peopleDirectory(sort: .name, page: PageRequest(page: 1, perPage: 2))
             #expect(page.total == 3)
-            #expect(page.items.map(\.employeeNumber) == ["E1001", "M001"])
+            #expect(page.items.map(\.person.employeeNumber) == ["E1001", "M001"])
         }
     }
 

@@ -103,8 +103,11 @@ struct SkillViewsTests {
         let people = PeopleListPage(
             page: Page(
                 items: [
-                    PersonListing(
-                        employeeNumber: "E<1>", name: Self.hostile, orgUnitCode: "<u>", orgUnitName: Self.hostile, active: true)
+                    DirectoryPerson(
+                        person: Person(
+                            id: 1, employeeNumber: "E<1>", name: Self.hostile, email: nil, orgUnitID: 1, active: true,
+                            joinedOn: nil, fields: []),
+                        orgUnitCode: "<u>", orgUnitName: Self.hostile)
                 ], page: 1, perPage: 50, total: 1),
             orgUnits: [OrgUnit(id: 1, code: "<u>", name: Self.hostile, parentID: nil)], orgUnit: "<u>", order: .name,
             evaluatorScope: false)

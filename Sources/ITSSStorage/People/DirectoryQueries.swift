@@ -19,6 +19,18 @@ public enum PeopleSort: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// Whose people a list shows.
+public enum PeopleScope: Sendable, Hashable {
+    /// Everyone (administration, HR).
+    case everyone
+    /// The people a principal may read (`AccessPolicy.permitsReading`): administrators and HR everyone, an
+    /// evaluator themselves and the people their assignments cover, an employee only themselves.
+    case readableBy(Principal)
+    /// The people an evaluator's assignments cover — directly, or in an assigned org unit or one of its
+    /// sub-units — without the evaluator (a review list).
+    case evaluatedBy(personID: Int64)
+}
+
 /// A person in the directory, with their org unit's code and name.
 public struct DirectoryPerson: Sendable, Hashable {
     public var person: Person
@@ -58,24 +70,56 @@ public struct EvaluatorAssignmentEntry: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// A page of people ordered by `sort` (ties by employee number), optionally only one org unit and its
-    /// sub-units. Sorting, filtering, counting and paging happen in SQL; fields are read for the page only.
+    /// A page of people ordered by `sort` (ties by employee number), limited to `scope`, optionally only one org
+    /// unit and its sub-units. Sorting, filtering, counting and paging happen in SQL; fields are read for the page
+    /// only: three queries however large the organisation.
     /// - Throws: database errors.
     public func peopleDirectory(
-        inOrgUnit unitID: Int64? = nil, sort: PeopleSort = .employeeNumber, descending: Bool = false,
-        page: PageRequest = PageRequest()
+        scope: PeopleScope = .everyone, inOrgUnit unitID: Int64? = nil, sort: PeopleSort = .employeeNumber,
+        descending: Bool = false, page: PageRequest = PageRequest()
     ) async throws -> Page<DirectoryPerson> {
         let sql = try sql()
         let index = try await catalogIndex()
-        let units: SQLQueryString =
-            unitID.map {
+        var ctes: [SQLQueryString] = []
+        var conditions: [SQLQueryString] = []
+        if let unitID {
+            ctes.append(
                 """
-                WITH RECURSIVE units(id) AS (
-                    SELECT \(bind: $0) UNION SELECT u.id FROM org_units u JOIN units p ON u.parent_id = p.id
+                units(id) AS (SELECT \(bind: unitID) UNION SELECT u.id FROM org_units u JOIN units p ON u.parent_id = p.id)
+                """)
+            conditions.append("p.org_unit_id IN (SELECT id FROM units)")
+        }
+        func covered(by evaluator: Int64, includingSelf: Bool) {
+            ctes.append(
+                """
+                covered(id) AS (
+                    SELECT org_unit_id FROM evaluator_assignments
+                    WHERE evaluator_id = \(bind: evaluator) AND revoked_at IS NULL AND org_unit_id IS NOT NULL
+                    UNION SELECT u.id FROM org_units u JOIN covered c ON u.parent_id = c.id
                 )
+                """)
+            let evaluated: SQLQueryString = """
+                (p.org_unit_id IN (SELECT id FROM covered) OR p.id IN (
+                    SELECT person_id FROM evaluator_assignments
+                    WHERE evaluator_id = \(bind: evaluator) AND revoked_at IS NULL AND person_id IS NOT NULL))
                 """
-            } ?? ""
-        let filter: SQLQueryString = unitID == nil ? "" : "WHERE p.org_unit_id IN (SELECT id FROM units)"
+            conditions.append(
+                includingSelf ? "(p.id = \(bind: evaluator) OR \(evaluated))" : "p.id <> \(bind: evaluator) AND \(evaluated)")
+        }
+        switch scope {
+        case .everyone:
+            break
+        case let .readableBy(principal):
+            switch principal.role {
+            case .administrator, .hr: break
+            case .evaluator: covered(by: principal.personID ?? -1, includingSelf: true)
+            case .employee: conditions.append("p.id = \(bind: principal.personID ?? -1)")
+            }
+        case let .evaluatedBy(personID):
+            covered(by: personID, includingSelf: false)
+        }
+        let units: SQLQueryString = ctes.isEmpty ? "" : "WITH RECURSIVE " + ctes.joined(separator: ", ")
+        let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let total =
             try await sql.raw("\(units) SELECT COUNT(*) AS total FROM people p \(filter)").first()?
             .decode(column: "total", as: Int.self) ?? 0

@@ -32,8 +32,9 @@ struct PeopleAPI {
                     throw Problem.badRequest("no org unit has this code", field: "org")
                 }
             }
-            let people = try await database.people(visibleTo: identity.principal, inOrgUnit: unitID, page: page)
-            let models = try await handlers.models(people.items)
+            let people = try await database.peopleDirectory(
+                scope: .readableBy(identity.principal), inOrgUnit: unitID, page: page)
+            let models = try await handlers.models(people.items.map(\.person))
             return try Response.json(APIPage(items: models, page: people.page, perPage: people.perPage, total: people.total))
         }
         api.post("/people") { request, context in

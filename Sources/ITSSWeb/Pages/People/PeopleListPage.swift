@@ -5,17 +5,17 @@ import ITSSStorage
 /// evaluate; HR and administrators: everyone), filtered by org unit.
 struct PeopleListPage: Sendable {
     /// `nil` when there is nothing to list (an unknown org unit, an evaluator account without a person).
-    var page: Page<PersonListing>?
+    var page: Page<DirectoryPerson>?
     var orgUnits: [OrgUnit]
     /// The org unit code filtered by, as given.
     var orgUnit: String
-    var order: PeopleOrder
+    var order: PeopleSort
     /// Whether the list is restricted to the people an evaluator evaluates.
     var evaluatorScope: Bool
     var errors = FieldErrors()
 
     /// The query string that reproduces the filter and order (for the pager and the sort links).
-    func query(order: PeopleOrder? = nil) -> String {
+    func query(order: PeopleSort? = nil) -> String {
         var parts = ["sort=\((order ?? self.order).rawValue)"]
         if !orgUnit.isEmpty { parts.append("org=" + HTML.percentEncoded(orgUnit)) }
         return parts.joined(separator: "&")
@@ -26,16 +26,17 @@ struct PeopleListPage: Sendable {
         let units = orgUnits.map { unit -> HTML in
             "<option value=\"\(unit.code)\"\(unit.code == orgUnit ? " selected" as HTML : .empty)>\(unit.code) — \(unit.name)</option>"
         }
-        let sortLink = { (order: PeopleOrder, label: Localized) -> HTML in
+        let sortLink = { (order: PeopleSort, label: Localized) -> HTML in
             let current = self.order == order
             return
                 "<a href=\"/people?\(query(order: order))\"\(current ? " aria-current=\"true\"" as HTML : .empty)>\(label(language))\(current ? " ▲" : "")</a>"
         }
         let rows = (page?.items ?? []).map { person -> HTML in
             """
-            <tr><td><a href="/people/\(url: person.employeeNumber)">\(person.employeeNumber)</a></td><td>\(person.name)</td>
+            <tr><td><a href="/people/\(url: person.person.employeeNumber)">\(person.person.employeeNumber)</a></td>
+            <td>\(person.person.name)</td>
             <td>\(person.orgUnitCode.map { "\($0) — \(person.orgUnitName ?? "")" })</td>
-            <td>\(person.active ? "" : PeopleText.inactive(language))</td></tr>
+            <td>\(person.person.active ? "" : PeopleText.inactive(language))</td></tr>
             """
         }
         let pager: HTML = page.map { SkillPageParts.pager($0, path: "/people", query: query(), language) } ?? .empty

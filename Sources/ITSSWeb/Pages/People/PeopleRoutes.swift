@@ -9,7 +9,7 @@ struct PeopleRoutes {
     func add(to router: Router<AppRequestContext>) {
         router.get("/people") { request, context in
             let identity = try context.require(.evaluator)
-            let order = SkillPageParts.stringParameter(request, "sort").flatMap(PeopleOrder.init(rawValue:)) ?? .employeeNumber
+            let order = SkillPageParts.stringParameter(request, "sort").flatMap(PeopleSort.init(rawValue:)) ?? .employeeNumber
             let page = try await ProfileQuery(database: database).people(
                 principal: identity.principal, orgUnit: SkillPageParts.stringParameter(request, "org"), order: order,
                 page: PageRequest(page: SkillPageParts.intParameter(request, "page") ?? 1, perPage: 50),

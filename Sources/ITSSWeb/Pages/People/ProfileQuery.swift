@@ -80,7 +80,7 @@ struct ProfileQuery {
     /// One page of the people list as the principal may see it.
     /// - Throws: database errors.
     func people(
-        principal: Principal, orgUnit: String?, order: PeopleOrder, page: PageRequest, language: Language
+        principal: Principal, orgUnit: String?, order: PeopleSort, page: PageRequest, language: Language
     ) async throws -> PeopleListPage {
         let units = try await database.orgUnits()
         let evaluatorScope = principal.role < .hr
@@ -93,10 +93,10 @@ struct ProfileQuery {
                 errors["org"] = PeopleText.unknownUnit(language)
             }
         }
-        var listing: Page<PersonListing>?
+        var listing: Page<DirectoryPerson>?
         if errors.isEmpty, !(evaluatorScope && principal.personID == nil) {
-            listing = try await database.peopleListing(
-                coveredBy: evaluatorScope ? principal.personID : nil, inOrgUnit: unitID, order: order, page: page)
+            let scope: PeopleScope = evaluatorScope ? .evaluatedBy(personID: principal.personID ?? -1) : .everyone
+            listing = try await database.peopleDirectory(scope: scope, inOrgUnit: unitID, sort: order, page: page)
         }
         return PeopleListPage(
             page: listing, orgUnits: units, orgUnit: orgUnit ?? "", order: order, evaluatorScope: evaluatorScope,
