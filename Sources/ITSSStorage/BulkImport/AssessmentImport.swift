@@ -37,10 +37,10 @@ extension AppDatabase {
             let directory = try await BulkDirectory.read(sql)
             try await self.authorize(sql, principal, .importAssessments, person: nil)
             var approverNumber: String?
-            var evaluees = Set<Int64>()
+            var scope: BulkDirectory.EvaluatorScope?
             if let approvedBy {
                 approverNumber = try await PeopleQueries.employeeNumber(sql, personID: approvedBy)
-                evaluees = try await directory.evaluees(of: approvedBy, sql)
+                scope = try await directory.scope(of: approvedBy, sql)
             }
             var run = AssessmentImportRun(directory: directory, index: index, approvedBy: approvedBy, at: stamp)
             // The next batch is read (its CSV parsed, its cells checked) on another thread while this one is
@@ -62,7 +62,7 @@ extension AppDatabase {
                     start = end
                 } while start < batch.rows.count
             }
-            run.checkApproval(evaluees: evaluees)
+            if let scope { run.checkApproval(scope) }
             guard run.errors.isEmpty else { throw BulkImportError(rows: run.errors) }
             let groups = run.groups
             try await BulkLevels.addPersonFields(

@@ -70,7 +70,7 @@ struct AssessmentImportRun {
         var levels: Set<Int>
     }
 
-    let directory: BulkDirectory
+    private(set) var directory: BulkDirectory
     let approved: Bool
     let evaluatorID: Int64?
     let stamp: String
@@ -104,6 +104,7 @@ struct AssessmentImportRun {
     mutating func add(_ batch: ParsedRows<SpreadsheetRows.RatingRow>, _ sql: any SQLDatabase) async throws {
         errors += batch.errors
         rowCount += batch.rows.count
+        try await directory.lookUp(batch.rows.map(\.employeeNumber), sql)
         let firstNew = groups.count
         // Ratings to write: the group, the item and the row.
         var pending: [(group: Int, itemID: Int64, row: Int)] = []
@@ -299,10 +300,10 @@ struct AssessmentImportRun {
 
     /// Checks, once every row is read, that each assessment may be approved by the evaluator (the workflow rules:
     /// an evaluator of the person, every item rated, a reason where the ratings differ).
-    mutating func checkApproval(evaluees: Set<Int64>) {
-        guard let evaluatorID else { return }
-        for group in groups where !certainlyApprovable(group, by: evaluatorID, evaluees: evaluees) {
-            let actor = AssessmentActor(personID: evaluatorID, isEvaluator: evaluees.contains(group.key.personID))
+    mutating func checkApproval(_ scope: BulkDirectory.EvaluatorScope) {
+        for group in groups where !certainlyApprovable(group, scope) {
+            let actor = AssessmentActor(
+                personID: scope.evaluatorID, isEvaluator: directory.evaluates(scope, group.key.personID))
             let field = fields[group.field]
             do {
                 _ = try AssessmentRules.approve(
@@ -324,8 +325,8 @@ struct AssessmentImportRun {
     /// rows were checked for that, and their levels against their items), every item has an evaluator rating,
     /// and every evaluator rating that differs from the self rating has a reason. When this says no, the rules
     /// themselves decide and word the error.
-    private func certainlyApprovable(_ group: Group, by evaluatorID: Int64, evaluees: Set<Int64>) -> Bool {
-        guard evaluatorID != group.key.personID, evaluees.contains(group.key.personID),
+    private func certainlyApprovable(_ group: Group, _ scope: BulkDirectory.EvaluatorScope) -> Bool {
+        guard scope.evaluatorID != group.key.personID, directory.evaluates(scope, group.key.personID),
             let required = fieldItems[group.field].required
         else { return false }
         var rated = 0
