@@ -21,13 +21,13 @@ struct StreamingImportStorageTests {
         return try await Fixtures.serviceDeskItems(database).map(\.name)
     }
 
-    /// Every person rated on every item, approved levels 3 (evaluator 2 with a reason for odd people).
+    /// Every person rated on every item: self 3 and evaluator 3, or self 4 and evaluator 3 with a reason (odd people).
     static func ratingsCSV(_ items: [String]) -> String {
         var csv = "employee_number,field,cycle,item,self_level,evaluator_level,evaluator_reason\n"
         for number in 1...people {
             for item in items {
-                let evaluator = number % 2 == 1 ? "2,\"calibrated, as agreed\"" : "3,"
-                csv += "P\(String(format: "%02d", number)),Service Desk,2026H1,\"\(item)\",3,\(evaluator)\n"
+                let levels = number % 2 == 1 ? "4,3,\"calibrated, as agreed\"" : "3,3,"
+                csv += "P\(String(format: "%02d", number)),Service Desk,2026H1,\"\(item)\",\(levels)\n"
             }
         }
         return csv
@@ -56,6 +56,7 @@ struct StreamingImportStorageTests {
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
+    @discardableResult
     static func importInBatches(
         _ database: AppDatabase, _ bytes: [UInt8], approvedBy: Int64?
     ) async throws -> BulkImportSummary {

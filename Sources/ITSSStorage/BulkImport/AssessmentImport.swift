@@ -42,7 +42,7 @@ extension AppDatabase {
                 approverNumber = try await PeopleQueries.employeeNumber(sql, personID: approvedBy)
                 scope = try await directory.scope(of: approvedBy, sql)
             }
-            var run = AssessmentImportRun(directory: directory, index: index, approvedBy: approvedBy, at: stamp)
+            var run = AssessmentImportRun(directory: directory, index: index, approvedBy: scope, at: stamp)
             // The next batch is read (its CSV parsed, its cells checked) on another thread while this one is
             // checked against the database and written.
             let source = BatchPrefetch(try open())
@@ -62,7 +62,7 @@ extension AppDatabase {
                     start = end
                 } while start < batch.rows.count
             }
-            if let scope { run.checkApproval(scope) }
+            run.checkApproval()
             guard run.errors.isEmpty else { throw BulkImportError(rows: run.errors) }
             let groups = run.groups
             try await BulkLevels.addPersonFields(
@@ -83,7 +83,7 @@ extension AppDatabase {
                     let sorted = people.keys.sorted()
                     var from = 0
                     while from < sorted.count {
-                        let to = min(from + BulkLevels.peoplePerQuery * 5, sorted.count)
+                        let to = min(from + BulkLevels.peoplePerQuery, sorted.count)
                         var ratings: [Int64: BulkLevelInputs.Ratings] = [:]
                         for person in sorted[from..<to] {
                             if let position = people[person] { ratings[person] = run.ratingVectors(of: groups[position]) }

@@ -35,6 +35,8 @@ struct AssessmentImportRun {
         var firstLine: Int
         /// Set once the assessment is written.
         var id: Int64?
+        /// Refused as soon as it was seen (the evaluator may not approve it whatever its ratings), so never written.
+        var refused = false
         var ratings: [Rating] = []
     }
 
@@ -92,10 +94,14 @@ struct AssessmentImportRun {
     private var previous: (employeeNumber: String, field: String, personID: Int64, fieldPosition: Int)?
     private var previousGroup: (key: Key, position: Int)?
 
-    init(directory: BulkDirectory, index: CatalogIndex, approvedBy evaluatorID: Int64?, at stamp: String) {
+    /// Who approves, and whom they evaluate; `nil` for drafts.
+    let scope: BulkDirectory.EvaluatorScope?
+
+    init(directory: BulkDirectory, index: CatalogIndex, approvedBy scope: BulkDirectory.EvaluatorScope?, at stamp: String) {
         self.directory = directory
-        self.evaluatorID = evaluatorID
-        approved = evaluatorID != nil
+        self.scope = scope
+        evaluatorID = scope?.evaluatorID
+        approved = scope != nil
         self.stamp = stamp
         fieldCache = BulkFieldCache(index: index)
     }
@@ -143,6 +149,7 @@ struct AssessmentImportRun {
             pending.append((at, item.id, rowPosition))
         }
         try await checkStored(groups: firstNew..<groups.count, sql)
+        refuseUnapprovable(groups: firstNew..<groups.count)
         guard errors.isEmpty else { return }
         try await write(batch.rows, pending: pending, newGroups: firstNew..<groups.count, sql)
     }
@@ -298,25 +305,39 @@ struct AssessmentImportRun {
             rows: events)
     }
 
+    /// Refuses new groups the evaluator may not approve whatever their ratings (their own, or of someone they do
+    /// not evaluate) before they are written: the database would refuse an assessment approved by its own person
+    /// with a less helpful message. The same rules word the error as once the file is read.
+    private mutating func refuseUnapprovable(groups new: Range<Int>) {
+        guard let scope else { return }
+        for at in new where groups[at].key.personID == scope.evaluatorID || !directory.evaluates(scope, groups[at].key.personID) {
+            groups[at].refused = true
+            refuse(groups[at], scope)
+        }
+    }
+
     /// Checks, once every row is read, that each assessment may be approved by the evaluator (the workflow rules:
     /// an evaluator of the person, every item rated, a reason where the ratings differ).
-    mutating func checkApproval(_ scope: BulkDirectory.EvaluatorScope) {
-        for group in groups where !certainlyApprovable(group, scope) {
-            let actor = AssessmentActor(
-                personID: scope.evaluatorID, isEvaluator: directory.evaluates(scope, group.key.personID))
-            let field = fields[group.field]
-            do {
-                _ = try AssessmentRules.approve(
-                    state: .submitted, personID: group.key.personID, actor: actor, ratings: ratings(of: group),
-                    items: field.effective.items)
-            } catch {
-                errors.append(
-                    RowError(
-                        line: group.firstLine,
-                        message:
-                            "\(group.employeeNumber) in \(field.reference.field) \(group.key.cycle): \(error.localizedDescription)"
-                    ))
-            }
+    mutating func checkApproval() {
+        guard let scope else { return }
+        for group in groups where !group.refused && !certainlyApprovable(group, scope) { refuse(group, scope) }
+    }
+
+    /// Reports a group with the error the workflow rules give for approving it.
+    private mutating func refuse(_ group: Group, _ scope: BulkDirectory.EvaluatorScope) {
+        let actor = AssessmentActor(personID: scope.evaluatorID, isEvaluator: directory.evaluates(scope, group.key.personID))
+        let field = fields[group.field]
+        do {
+            _ = try AssessmentRules.approve(
+                state: .submitted, personID: group.key.personID, actor: actor, ratings: ratings(of: group),
+                items: field.effective.items)
+        } catch {
+            errors.append(
+                RowError(
+                    line: group.firstLine,
+                    message:
+                        "\(group.employeeNumber) in \(field.reference.field) \(group.key.cycle): \(error.localizedDescription)"
+                ))
         }
     }
 

@@ -22,7 +22,7 @@ struct BulkLevelInputs {
 /// `AppDatabase.recomputeLevels` one person × field at a time, which costs five statements per pair.
 enum BulkLevels {
     /// People per `IN (…)` list: keeps statements short while taking a few thousand rows per round trip.
-    static let peoplePerQuery = 1_000
+    static let peoplePerQuery = 5_000
 
     /// Adds each person's field to their fields where missing.
     static func addPersonFields(_ sql: any SQLDatabase, keys: Set<PersonFieldKey>, at stamp: String) async throws {
