@@ -112,7 +112,8 @@ case "levels":
     try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), by: bench)
     var csv = "employee_number,field,cycle,item,self_level,evaluator_level\n"
     for number in 0..<count {
-        let level = 2 + number % 4
+        // Service Desk items define levels 3 and 4 (0 means none).
+        let level = [0, 3, 4][number % 3]
         for item in items { csv += "P\(number),\(field),2026H1,\(item),\(level),\(level)\n" }
     }
     try await database.importAssessments(try SpreadsheetRows.ratings(Array(csv.utf8)), approvedBy: evaluator.id, by: bench)
