@@ -83,7 +83,7 @@ extension AppDatabase {
                     let sorted = people.keys.sorted()
                     var from = 0
                     while from < sorted.count {
-                        let to = min(from + BulkLevels.peoplePerQuery, sorted.count)
+                        let to = min(from + BulkLevels.peoplePerQuery * 5, sorted.count)
                         var ratings: [Int64: BulkLevelInputs.Ratings] = [:]
                         for person in sorted[from..<to] {
                             if let position = people[person] { ratings[person] = run.ratingVectors(of: groups[position]) }

@@ -224,7 +224,7 @@ struct AssessmentImportRun {
     private mutating func checkStored(groups new: Range<Int>, _ sql: any SQLDatabase) async throws {
         guard !new.isEmpty else { return }
         let people = Set(groups[new].map(\.key.personID)).sorted()
-        try await BulkLevels.forEachChunk(of: people) { chunk in
+        try await BulkLevels.forEachChunk(of: people, size: BulkLevels.peoplePerLookup) { chunk in
             for row in try await sql.raw(
                 "SELECT person_id, field_id, cycle FROM assessments WHERE person_id IN \(list: chunk)"
             ).all() {
@@ -262,7 +262,9 @@ struct AssessmentImportRun {
             columns: [
                 "person_id", "field_id", "cycle", "state", "version", "created_at", "submitted_at", "decided_at", "decided_by",
             ], rows: assessments)
-        try await BulkLevels.forEachChunk(of: Set(groups[newGroups].map(\.key.personID)).sorted()) { people in
+        try await BulkLevels.forEachChunk(
+            of: Set(groups[newGroups].map(\.key.personID)).sorted(), size: BulkLevels.peoplePerLookup
+        ) { people in
             for row in try await sql.raw(
                 """
                 SELECT id, person_id, field_id, cycle FROM assessments

@@ -43,14 +43,14 @@ struct BulkDirectory {
         return directory
     }
 
-    /// Looks up the people of these employee numbers not looked up before (`peoplePerQuery` per statement).
+    /// Looks up the people of these employee numbers not looked up before (`peoplePerLookup` per statement).
     mutating func lookUp(_ numbers: some Sequence<String>, _ sql: any SQLDatabase) async throws {
         var wanted = Set<String>()
         for number in numbers where people[number] == nil && unknown[number] == nil { wanted.insert(number) }
         let sorted = wanted.sorted()
         var start = 0
         while start < sorted.count {
-            let end = min(start + BulkLevels.peoplePerQuery, sorted.count)
+            let end = min(start + BulkLevels.peoplePerLookup, sorted.count)
             let chunk = Array(sorted[start..<end])
             for row in try await sql.raw(
                 "SELECT id, employee_number, org_unit_id FROM people WHERE employee_number IN (\(binds: chunk))"

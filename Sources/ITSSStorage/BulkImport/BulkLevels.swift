@@ -22,7 +22,10 @@ struct BulkLevelInputs {
 /// `AppDatabase.recomputeLevels` one person × field at a time, which costs five statements per pair.
 enum BulkLevels {
     /// People per `IN (…)` list: keeps statements short while taking a few thousand rows per round trip.
-    static let peoplePerQuery = 5_000
+    static let peoplePerQuery = 1_000
+    /// People per lookup that returns a row or two per person (ids, existing assessments): fewer round trips,
+    /// which cost most on a busy machine.
+    static let peoplePerLookup = 5_000
 
     /// Adds each person's field to their fields where missing.
     static func addPersonFields(_ sql: any SQLDatabase, keys: Set<PersonFieldKey>, at stamp: String) async throws {
@@ -227,11 +230,13 @@ enum BulkLevels {
         return byField.keys.sorted().map { ($0, byField[$0, default: []].sorted()) }
     }
 
-    /// Runs `body` on consecutive slices of at most `peoplePerQuery` ids.
-    static func forEachChunk(of ids: [Int64], _ body: ([Int64]) async throws -> Void) async throws {
+    /// Runs `body` on consecutive slices of at most `size` ids.
+    static func forEachChunk(
+        of ids: [Int64], size: Int = peoplePerQuery, _ body: ([Int64]) async throws -> Void
+    ) async throws {
         var start = 0
         while start < ids.count {
-            let end = min(start + peoplePerQuery, ids.count)
+            let end = min(start + max(size, 1), ids.count)
             try await body(Array(ids[start..<end]))
             start = end
         }
