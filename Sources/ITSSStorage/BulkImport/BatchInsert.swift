@@ -55,7 +55,13 @@ enum BatchInsert {
     /// Inserts `rows` (each with one value per column) into `table`, inside the caller's transaction.
     /// - Throws: the driver's error (constraint violations, a lost connection).
     static func run(_ sql: any SQLDatabase, into table: String, columns: [String], rows: [[BatchValue]]) async throws {
-        try await run(sql, into: table, columns: columns, rows: BatchRows(columns: columns.count, rows: rows))
+        // Flattened a slice at a time, so that the rows are not held twice.
+        var start = 0
+        while start < rows.count {
+            let end = min(start + 20_000, rows.count)
+            try await run(sql, into: table, columns: columns, rows: BatchRows(columns: columns.count, rows: rows[start..<end]))
+            start = end
+        }
     }
 
     /// Inserts `rows` (one value per column each, in one flat list) into `table`, inside the caller's transaction.

@@ -10,7 +10,7 @@ struct BatchRows {
     }
 
     /// Rows already built one array each.
-    init(columns: Int, rows: [[BatchValue]]) {
+    init(columns: Int, rows: ArraySlice<[BatchValue]>) {
         self.init(columns: columns, capacity: rows.count)
         for row in rows { values += row }
     }
