@@ -156,6 +156,11 @@ extension AppDatabase {
                 ])
             }
             guard errors.isEmpty else { throw BulkImportError(rows: errors) }
+            // New records are their own first version: set `record_id` on the rows just inserted only (ids above
+            // the highest before), not by scanning the whole table for it.
+            let highest =
+                try await sql.raw("SELECT COALESCE(MAX(id), 0) AS top FROM experience_records").first()?
+                .decode(column: "top", as: Int64.self) ?? 0
             try await BatchInsert.run(
                 sql, into: "experience_records",
                 columns: [
@@ -163,7 +168,9 @@ extension AppDatabase {
                     "customer",
                     "description", "verified_by", "verified_at", "verified_on", "created_at", "created_by",
                 ], rows: records)
-            try await sql.raw("UPDATE experience_records SET record_id = id WHERE record_id IS NULL").run()
+            try await sql.raw(
+                "UPDATE experience_records SET record_id = id WHERE id > \(bind: highest) AND record_id IS NULL"
+            ).run()
             // One batched pass over every person × field the file touches (a few set-based reads per field and
             // chunk of people), not five statements per pair.
             try await BulkLevels.addPersonFields(sql, keys: touched, at: createdAt)
