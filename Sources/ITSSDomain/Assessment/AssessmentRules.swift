@@ -124,7 +124,8 @@ public enum AssessmentRules {
         guard state == .submitted else { throw .wrongState(action, state) }
     }
 
-    static func isBlank(_ text: String?) -> Bool {
+    /// Whether a comment or reason is missing: absent, empty or only whitespace.
+    public static func isBlank(_ text: String?) -> Bool {
         text?.allSatisfy(\.isWhitespace) ?? true
     }
 

@@ -1,5 +1,5 @@
-/// A CSV file read as RFC 4180 describes it: a header row naming the columns, then records, each with the
-/// 1-based line it starts on.
+/// A CSV file — or a batch of its records (`CSVReader`) — read as RFC 4180 describes it: the header row's column
+/// names, then records, each with the 1-based line it starts on.
 public struct CSVTable: Sendable {
     /// One record: its line and where its values are in the table's flat value list.
     public struct Row: Sendable {
@@ -15,97 +15,20 @@ public struct CSVTable: Sendable {
     private var values: [String]
     private var positions: [String: Int]
 
-    /// Reads CSV bytes (UTF-8, optional BOM, LF or CRLF line ends, quoted fields with "" escapes).
+    /// Reads CSV bytes (UTF-8, optional BOM, LF or CRLF line ends, quoted fields with "" escapes) into one table.
     /// - Throws: `RowError` for binary data, text that is not UTF-8, an empty file or an unterminated quote.
     ///   Rows whose cell count differs from the header's are kept: `cellCountError(of:)` reports each of them.
     public init(bytes: [UInt8]) throws(RowError) {
-        var values: [String] = []
-        values.reserveCapacity(bytes.count / 8)
-        var records: [Row] = []
-        var field: [UInt8] = []
-        var recordStart = 0
-        var recordHasText = false
-        var quoted = false
-        var line = 1
-        var recordLine = 1
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var fieldStarted = false
-        var notUTF8Line: Int?
-        func endField() {
-            // Trim spaces and tabs on bytes; Foundation's trimming per cell costs more than the whole parse.
-            var lower = 0
-            var upper = field.count
-            while lower < upper, field[lower] == 0x20 || field[lower] == 0x09 { lower += 1 }
-            while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
-            if lower < upper { recordHasText = true }
-            if let text = String(validating: field[lower..<upper], as: UTF8.self) {
-                values.append(text)
-            } else {
-                // Typically a spreadsheet saved as Shift_JIS: refuse it rather than import "�" in names.
-                if notUTF8Line == nil { notUTF8Line = recordLine }
-                values.append("")
-            }
-            field.removeAll(keepingCapacity: true)
-            fieldStarted = false
-        }
-        func endRecord() {
-            if recordHasText {
-                records.append(Row(line: recordLine, start: recordStart, count: values.count - recordStart))
-            } else {
-                // Blank lines and rows of empty cells (",,,", written by spreadsheets for rows used once) are skipped.
-                values.removeLast(values.count - recordStart)
-            }
-            recordStart = values.count
-            recordHasText = false
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0 { throw RowError(line: line, message: "binary data; expected CSV text") }
-            if quoted {
-                if byte == 0x22 {
-                    if index + 1 < bytes.count, bytes[index + 1] == 0x22 {
-                        field.append(0x22)
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
-                }
-            } else {
-                switch byte {
-                case 0x22 where !fieldStarted && field.isEmpty:
-                    quoted = true
-                    fieldStarted = true
-                case 0x2C:
-                    endField()
-                case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
-                    break
-                case 0x0A:
-                    endField()
-                    endRecord()
-                    line += 1
-                    recordLine = line
-                default:
-                    field.append(byte)
-                    fieldStarted = true
-                }
-            }
-            index += 1
-        }
-        if quoted { throw RowError(line: recordLine, message: "a quoted field is not closed; expected a closing \"") }
-        if fieldStarted || !field.isEmpty || values.count > recordStart {
-            endField()
-            endRecord()
-        }
-        if let notUTF8Line {
-            throw RowError(line: notUTF8Line, message: "the text is not UTF-8; save the file as CSV UTF-8")
-        }
-        guard let header = records.first else { throw RowError(line: 1, message: "the file is empty; expected a header row") }
-        self.columns = values[header.start..<(header.start + header.count)].map { $0.lowercased() }
+        // Read in chunks of a megabyte: the reader's buffer stays small next to the bytes.
+        var reader = try CSVReader(CSVInput(bytes: bytes, chunkSize: 1 << 20))
+        self = try reader.next(maxRecords: .max) ?? CSVTable(columns: reader.columns, rows: [], values: [])
+    }
+
+    /// A table of some records of a file (a `CSVReader` batch), with the file's header columns.
+    init(columns: [String], rows: [Row], values: [String]) {
+        self.columns = columns
+        self.rows = rows
         self.values = values
-        rows = Array(records.dropFirst())
         var positions: [String: Int] = [:]
         for (position, column) in columns.enumerated() where positions[column] == nil { positions[column] = position }
         self.positions = positions

@@ -117,14 +117,58 @@ public enum SpreadsheetRows {
     /// Reads an assessments file: the good rows and a `RowError` for every bad one.
     /// - Throws: `BulkImportError` when the file itself cannot be read.
     public static func ratings(_ bytes: [UInt8]) throws(BulkImportError) -> ParsedRows<RatingRow> {
-        // Files hold millions of ratings of a few cycles: read each spelling of a cycle once.
+        try readRows(bytes, columns: ratingColumns, ratingReader())
+    }
+
+    /// Reads an assessments file a batch of `rowsPerBatch` records at a time, with the checks and errors of
+    /// `ratings(_:)`: memory holds one batch, however long the file.
+    /// - Throws: `BulkImportError` when the file cannot be read or its header is not one of an assessments file.
+    public static func ratingBatches(
+        _ input: CSVInput, rowsPerBatch: Int = 20_000
+    ) throws(BulkImportError) -> CSVRowBatches<RatingRow> {
+        try CSVRowBatches(input, columns: ratingColumns, rowsPerBatch: rowsPerBatch, read: ratingReader())
+    }
+
+    /// The positions of an assessments file's columns, looked up once per file.
+    private struct RatingPositions {
+        var employeeNumber, field, cycle, item, selfLevel, evaluatorLevel, note, evidence, reason: Int?
+
+        init(_ table: CSVTable) {
+            employeeNumber = table.position(of: "employee_number")
+            field = table.position(of: "field")
+            cycle = table.position(of: "cycle")
+            item = table.position(of: "item")
+            selfLevel = table.position(of: "self_level")
+            evaluatorLevel = table.position(of: "evaluator_level")
+            note = table.position(of: "note")
+            evidence = table.position(of: "evidence")
+            reason = table.position(of: "evaluator_reason")
+        }
+    }
+
+    /// Reads one record of an assessments file into a rating row, or reports its errors.
+    private static func ratingReader() -> (CSVTable, CSVTable.Row) -> (RatingRow?, [RowError]) {
+        // Files hold millions of ratings of a few cycles: read each spelling of a cycle once. Columns are found by
+        // name once (every batch of a file has the file's header).
         var cycles: [String: Cycle?] = [:]
-        return try readRows(bytes, columns: ratingColumns) { table, row in
+        var lastCycle: (text: String, cycle: Cycle?)?
+        var positions: RatingPositions?
+        return { table, row in
+            let at: RatingPositions
+            if let positions {
+                at = positions
+            } else {
+                at = RatingPositions(table)
+                positions = at
+            }
             var reader = CellReader(table: table, row: row)
-            let cycleText = reader.required("cycle")
+            let cycleText = reader.required("cycle", at: at.cycle)
             let cycle: Cycle?
-            if let known = cycles[cycleText] {
+            if let last = lastCycle, last.text == cycleText {
+                cycle = last.cycle
+            } else if let known = cycles[cycleText] {
                 cycle = known
+                lastCycle = (cycleText, known)
             } else {
                 cycle = Cycle(cycleText)
                 cycles[cycleText] = cycle
@@ -132,14 +176,14 @@ public enum SpreadsheetRows {
             if cycle == nil, !cycleText.isEmpty {
                 reader.fail("cycle", "\"\(cycleText)\" is not a cycle; expected e.g. 2026H2, 2026Q3 or 2026")
             }
-            let employeeNumber = reader.required("employee_number")
-            let field = reader.required("field")
-            let item = reader.required("item")
-            let selfLevel = reader.level("self_level")
-            let evaluatorLevel = reader.level("evaluator_level")
-            let note = reader.optional("note")
-            let evidence = reader.optional("evidence")
-            let reason = reader.optional("evaluator_reason")
+            let employeeNumber = reader.required("employee_number", at: at.employeeNumber)
+            let field = reader.required("field", at: at.field)
+            let item = reader.required("item", at: at.item)
+            let selfLevel = reader.level("self_level", at: at.selfLevel)
+            let evaluatorLevel = reader.level("evaluator_level", at: at.evaluatorLevel)
+            let note = reader.optional(at: at.note)
+            let evidence = reader.optional(at: at.evidence)
+            let reason = reader.optional(at: at.reason)
             reader.check { () throws(InputError) in
                 try InputBounds.freeText(note, field: "note")
                 try InputBounds.freeText(evidence, field: "evidence")
@@ -166,6 +210,13 @@ public enum SpreadsheetRows {
         } catch {
             throw BulkImportError(rows: [error])
         }
+        return readRows(table, read)
+    }
+
+    /// Reads the records of a table (a whole file or a batch of one) whose header was checked.
+    static func readRows<Row>(
+        _ table: CSVTable, _ read: (CSVTable, CSVTable.Row) -> (Row?, [RowError])
+    ) -> ParsedRows<Row> {
         var rows: [Row] = []
         rows.reserveCapacity(table.rows.count)
         var errors: [RowError] = []
@@ -208,8 +259,13 @@ struct CellReader {
 
     func optional(_ column: String) -> String? { table.value(column, in: row) }
 
-    mutating func required(_ column: String) -> String {
-        guard let value = table.value(column, in: row) else {
+    /// The cell of the column at `position` (looked up once per file: millions of rows, no lookup by name each).
+    func optional(at position: Int?) -> String? { table.value(at: position, in: row) }
+
+    mutating func required(_ column: String) -> String { required(column, at: table.position(of: column)) }
+
+    mutating func required(_ column: String, at position: Int?) -> String {
+        guard let value = table.value(at: position, in: row) else {
             fail(column, "is empty; expected a value")
             return ""
         }
@@ -248,8 +304,10 @@ struct CellReader {
         }
     }
 
-    mutating func level(_ column: String) -> Int? {
-        guard let text = table.value(column, in: row) else { return nil }
+    mutating func level(_ column: String) -> Int? { level(column, at: table.position(of: column)) }
+
+    mutating func level(_ column: String, at position: Int?) -> Int? {
+        guard let text = table.value(at: position, in: row) else { return nil }
         guard let value = Int(text), (0...7).contains(value) else {
             fail(column, "\"\(text)\" is not a level; expected 0 (none) to 7")
             return nil

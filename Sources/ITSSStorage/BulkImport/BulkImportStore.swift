@@ -17,7 +17,8 @@ extension AppDatabase {
         let today = try AppDatabase.day(of: createdAt)
         return try await transaction { sql in
             try await self.authorize(sql, principal, .importPeople, person: nil)
-            let directory = try await BulkDirectory.read(sql)
+            var directory = try await BulkDirectory.read(sql)
+            try await directory.lookUp(rows.map(\.employeeNumber), sql)
             var errors = parsed.errors
             var seen: [String: Int] = [:]
             var people: [[BatchValue]] = []
@@ -38,7 +39,7 @@ extension AppDatabase {
                 } catch {
                     errors.append(RowError(line: row.line, error))
                 }
-                if directory.personIDs[row.employeeNumber] != nil {
+                if directory.exists(row.employeeNumber) {
                     errors.append(
                         RowError(line: row.line, column: "employee_number", message: "\"\(row.employeeNumber)\" already exists"))
                 }
@@ -71,10 +72,11 @@ extension AppDatabase {
                 sql, into: "people",
                 columns: ["employee_number", "name", "email", "org_unit_id", "active", "joined_on", "created_at", "updated_at"],
                 rows: people)
-            let ids = try await BulkDirectory.read(sql).personIDs
+            var inserted = try await BulkDirectory.read(sql)
+            try await inserted.lookUp(rows.map(\.employeeNumber), sql)
             var links: [[BatchValue]] = []
             for row in rows {
-                guard let id = ids[row.employeeNumber] else { continue }
+                guard case let .success(id) = inserted.person(row.employeeNumber, line: row.line) else { continue }
                 for field in fieldsByNumber[row.employeeNumber] ?? [] {
                     links.append([.integer(id), .integer(field), .text(createdAt)])
                 }
@@ -101,10 +103,11 @@ extension AppDatabase {
         let today = try AppDatabase.day(of: createdAt)
         return try await transaction { sql in
             try await self.authorize(sql, principal, .importExperience, person: nil)
-            let directory = try await BulkDirectory.read(sql)
+            var directory = try await BulkDirectory.read(sql)
+            try await directory.lookUp(rows.map(\.employeeNumber) + rows.compactMap(\.verifiedBy), sql)
             var errors = parsed.errors
             var fieldCache = BulkFieldCache(index: index)
-            var evaluees: [Int64: Set<Int64>] = [:]
+            var scopes: [Int64: BulkDirectory.EvaluatorScope] = [:]
             var records: [[BatchValue]] = []
             var touched = Set<PersonFieldKey>()
             for row in rows {
@@ -121,8 +124,14 @@ extension AppDatabase {
                     switch directory.person(verifier, line: row.line, column: "verified_by") {
                     case let .success(id):
                         verifierID = id
-                        if evaluees[id] == nil { evaluees[id] = try await directory.evaluees(of: id, sql) }
-                        if case let .success(personID) = person, !(evaluees[id]?.contains(personID) ?? false) {
+                        let scope: BulkDirectory.EvaluatorScope
+                        if let known = scopes[id] {
+                            scope = known
+                        } else {
+                            scope = try await directory.scope(of: id, sql)
+                            scopes[id] = scope
+                        }
+                        if case let .success(personID) = person, !directory.evaluates(scope, personID) {
                             errors.append(
                                 RowError(
                                     line: row.line, column: "verified_by",
@@ -147,6 +156,11 @@ extension AppDatabase {
                 ])
             }
             guard errors.isEmpty else { throw BulkImportError(rows: errors) }
+            // New records are their own first version: set `record_id` on the rows just inserted only (ids above
+            // the highest before), not by scanning the whole table for it.
+            let highest =
+                try await sql.raw("SELECT COALESCE(MAX(id), 0) AS top FROM experience_records").first()?
+                .decode(column: "top", as: Int64.self) ?? 0
             try await BatchInsert.run(
                 sql, into: "experience_records",
                 columns: [
@@ -154,7 +168,9 @@ extension AppDatabase {
                     "customer",
                     "description", "verified_by", "verified_at", "verified_on", "created_at", "created_by",
                 ], rows: records)
-            try await sql.raw("UPDATE experience_records SET record_id = id WHERE record_id IS NULL").run()
+            try await sql.raw(
+                "UPDATE experience_records SET record_id = id WHERE id > \(bind: highest) AND record_id IS NULL"
+            ).run()
             // One batched pass over every person × field the file touches (a few set-based reads per field and
             // chunk of people), not five statements per pair.
             try await BulkLevels.addPersonFields(sql, keys: touched, at: createdAt)

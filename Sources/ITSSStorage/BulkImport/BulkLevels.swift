@@ -3,11 +3,16 @@ import SQLKit
 
 /// What the level rule needs for one person and field, gathered for many at once.
 struct BulkLevelInputs {
+    /// Rating vectors in the compiled field's item order (`CompiledField.ratingVector`); missing items count 0.
+    struct Ratings {
+        /// Evaluator ratings of the latest approved assessment.
+        var approved: [Int] = []
+        /// Self ratings of the latest assessment, whatever its state.
+        var provisional: [Int] = []
+    }
+
     var field: CatalogIndex.FieldEntry
-    /// Evaluator ratings of the latest approved assessment.
-    var approvedRatings: [String: Int] = [:]
-    /// Self ratings of the latest assessment, whatever its state.
-    var selfRatings: [String: Int] = [:]
+    var ratings = Ratings()
     /// Every version of the person's records in the field.
     var records: [ExperienceRecord] = []
 }
@@ -18,6 +23,9 @@ struct BulkLevelInputs {
 enum BulkLevels {
     /// People per `IN (…)` list: keeps statements short while taking a few thousand rows per round trip.
     static let peoplePerQuery = 1_000
+    /// People per lookup that returns a row or two per person (ids, existing assessments): fewer round trips,
+    /// which cost most on a busy machine.
+    static let peoplePerLookup = 5_000
 
     /// Adds each person's field to their fields where missing.
     static func addPersonFields(_ sql: any SQLDatabase, keys: Set<PersonFieldKey>, at stamp: String) async throws {
@@ -59,10 +67,10 @@ enum BulkLevels {
     }
 
     /// Stores levels computed from given ratings (an import's own assessments) and the stored records.
-    /// - Parameter ratings: person → ratings of the assessment that decides, for people of one field.
+    /// - Parameter ratings: person → rating vectors of the assessment that decides, for people of one field.
     /// - Returns: How many person × field levels were stored.
     static func store(
-        _ sql: any SQLDatabase, field: CatalogIndex.FieldEntry, ratings: [Int64: [SkillRating]], at stamp: String,
+        _ sql: any SQLDatabase, field: CatalogIndex.FieldEntry, ratings: [Int64: BulkLevelInputs.Ratings], at stamp: String,
         cause: String
     ) async throws -> Int {
         let people = ratings.keys.sorted()
@@ -71,10 +79,8 @@ enum BulkLevels {
             let versions = try await recordVersions(sql, field: field, people: chunk)
             var inputs: [Int64: BulkLevelInputs] = [:]
             for person in chunk {
-                let given = ratings[person] ?? []
                 inputs[person] = BulkLevelInputs(
-                    field: field, approvedRatings: LevelRule.ratings(from: given, basis: .approved),
-                    selfRatings: LevelRule.ratings(from: given, basis: .provisional), records: versions[person] ?? [])
+                    field: field, ratings: ratings[person] ?? BulkLevelInputs.Ratings(), records: versions[person] ?? [])
             }
             stored += try await write(sql, field: field, inputs: inputs, at: stamp, cause: cause)
         }
@@ -104,10 +110,10 @@ enum BulkLevels {
         for person in people {
             guard let input = inputs[person] else { continue }
             let approved = LevelRule.evaluate(
-                field.compiled, ratings: input.approvedRatings,
+                field.compiled, ratingVector: input.ratings.approved,
                 records: LevelRule.evidence(from: input.records, basis: .approved), basis: .approved)
             let provisional = LevelRule.evaluate(
-                field.compiled, ratings: input.selfRatings,
+                field.compiled, ratingVector: input.ratings.provisional,
                 records: LevelRule.evidence(from: input.records, basis: .provisional), basis: .provisional)
             levelRows.append([
                 .integer(person), .integer(field.id), .text("approved"), .int(approved.attainedLevel), .text(stamp),
@@ -189,8 +195,12 @@ enum BulkLevels {
         var inputs: [Int64: BulkLevelInputs] = [:]
         for person in people {
             var input = BulkLevelInputs(field: field, records: versions[person] ?? [])
-            if let approved = latestApproved[person] { input.approvedRatings = evaluatorRatings[approved.id] ?? [:] }
-            if let newest = latest[person] { input.selfRatings = selfRatings[newest.id] ?? [:] }
+            if let approved = latestApproved[person] {
+                input.ratings.approved = field.compiled.ratingVector(evaluatorRatings[approved.id] ?? [:])
+            }
+            if let newest = latest[person] {
+                input.ratings.provisional = field.compiled.ratingVector(selfRatings[newest.id] ?? [:])
+            }
             inputs[person] = input
         }
         return inputs
@@ -220,11 +230,13 @@ enum BulkLevels {
         return byField.keys.sorted().map { ($0, byField[$0, default: []].sorted()) }
     }
 
-    /// Runs `body` on consecutive slices of at most `peoplePerQuery` ids.
-    static func forEachChunk(of ids: [Int64], _ body: ([Int64]) async throws -> Void) async throws {
+    /// Runs `body` on consecutive slices of at most `size` ids.
+    static func forEachChunk(
+        of ids: [Int64], size: Int = peoplePerQuery, _ body: ([Int64]) async throws -> Void
+    ) async throws {
         var start = 0
         while start < ids.count {
-            let end = min(start + peoplePerQuery, ids.count)
+            let end = min(start + max(size, 1), ids.count)
             try await body(Array(ids[start..<end]))
             start = end
         }

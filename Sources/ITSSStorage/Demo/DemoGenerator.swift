@@ -76,9 +76,16 @@ extension AppDatabase {
         let generator = DemoPeople(plan: plan, seed: seed, fields: fields, teamOf: teamOf)
         var chiefID: Int64?
         var first = 1
+        // The next chunk is generated on another thread while this one is written.
+        let chunkSize = max(peoplePerChunk, 1)
+        var generating = Task { generator.chunk(1..<min(1 + chunkSize, count + 1)) }
         while first <= count {
-            let end = min(first + peoplePerChunk, count + 1)
-            let chunk = generator.chunk(first..<end)
+            let end = min(first + chunkSize, count + 1)
+            let chunk = await generating.value
+            if end <= count {
+                let next = end..<min(end + chunkSize, count + 1)
+                generating = Task { generator.chunk(next) }
+            }
             try await importPeople(ParsedRows(rows: chunk.people), by: principal)
             summary.people += chunk.people.count
             if chiefID == nil {
@@ -92,13 +99,15 @@ extension AppDatabase {
                 try await assignEvaluator(lead, to: .orgUnit(unitIDs[team.unit]), by: principal)
                 summary.evaluators += 1
             }
+            // Records before assessments: the assessment import computes the levels once, from its own ratings
+            // and the stored records, instead of the record import reading every rating back.
+            let recorded = try await importExperience(ParsedRows(rows: chunk.records), by: principal)
+            summary.experienceRecords += recorded.created
+            summary.verifiedRecords += chunk.records.count { $0.verifiedBy != nil }
             let assessed = try await importAssessments(ParsedRows(rows: chunk.ratings), approvedBy: chiefID, by: principal)
             summary.assessments += assessed.created
             summary.ratings += assessed.rows
             summary.levelsComputed += assessed.levelsComputed
-            let recorded = try await importExperience(ParsedRows(rows: chunk.records), by: principal)
-            summary.experienceRecords += recorded.created
-            summary.verifiedRecords += chunk.records.count { $0.verifiedBy != nil }
             progress(
                 "People \(end - 1) of \(count): \(summary.assessments) assessments, \(summary.experienceRecords) records…")
             first = end

@@ -31,7 +31,7 @@ enum PeopleQueries {
 
     /// Candidates for "did you mean": the values sorting next to what was typed and next to its shorter
     /// prefixes, read from the unique index in a few bounded range scans — never the whole column.
-    private static func neighbours(
+    static func neighbours(
         _ sql: any SQLDatabase, of typed: String, column: String, table: String
     ) async throws
         -> [String]

@@ -18,6 +18,15 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
+    /// Opens a file to be read a chunk at a time.
+    static func open(_ file: String) throws -> CSVInput {
+        do {
+            return try CSVInput(contentsOfFile: file)
+        } catch {
+            throw CLIError("\(file): cannot read the file (\(error.localizedDescription))")
+        }
+    }
+
     /// Prints every bad row on standard error, then fails with a one-line summary.
     static func reporting<T>(_ file: String, _ body: () async throws -> T) async throws -> T {
         do {
@@ -78,8 +87,10 @@ struct ImportCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let start = Date()
                 let summary = try await ImportCommand.reporting(file) {
-                    let rows = try SpreadsheetRows.ratings(ImportCommand.read(file))
-                    Output.note("Importing \(rows.count) ratings…")
+                    // Read a batch at a time (memory holds a batch, not the file); the header is checked up front.
+                    let path = file
+                    _ = try SpreadsheetRows.ratingBatches(ImportCommand.open(path))
+                    Output.note("Importing ratings from \(path)…")
                     return try await DatabaseSession.with {
                         let database = $0
                         var approverID: Int64?
@@ -91,7 +102,8 @@ struct ImportCommand: AsyncParsableCommand {
                             }
                         }
                         return try await database.importAssessments(
-                            rows, approvedBy: approverID, by: try await DatabaseSession.principal(database))
+                            batches: { try SpreadsheetRows.ratingBatches(ImportCommand.open(path)) }, approvedBy: approverID,
+                            by: try await DatabaseSession.principal(database))
                     }
                 }
                 let seconds = Date().timeIntervalSince(start)
