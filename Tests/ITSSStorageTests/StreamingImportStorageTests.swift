@@ -3,6 +3,7 @@ import ITSSDomain
 import ITSSImport
 import SQLKit
 import Testing
+import ITSSTestSupport
 
 @testable import ITSSStorage
 
