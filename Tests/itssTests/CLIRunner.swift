@@ -37,7 +37,7 @@ struct CLIRunner {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["psql", url, "-qc", statement]
         process.standardOutput = FileHandle.nullDevice
-        try? process.run()
+        try? ProcessLaunch.run(process)
         process.waitUntilExit()
     }
 
@@ -77,8 +77,8 @@ struct CLIRunner {
         process.standardOutput = output
         process.standardError = error
         let standardInput = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : standardInput
-        try process.run()
+        if input != nil { process.standardInput = standardInput }
+        try ProcessLaunch.run(process)
         if let input {
             standardInput.fileHandleForWriting.write(input)
             try standardInput.fileHandleForWriting.close()

@@ -145,7 +145,7 @@ struct ConcurrentWritersCLITests {
         ]
         let output = Pipe()
         holder.standardOutput = output
-        try holder.run()
+        try ProcessLaunch.run(holder)
         let signal = output.fileHandleForReading.readData(ofLength: 7)
         #expect(String(decoding: signal, as: UTF8.self).hasPrefix("locked"))
         cli.environment["ITSS_SQLITE_BUSY_TIMEOUT_MS"] = "300"

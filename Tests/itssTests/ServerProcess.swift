@@ -34,7 +34,7 @@ final class ServerProcess: Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         let log = LogBuffer(file: logFile)
-        try process.run()
+        try ProcessLaunch.run(process)
         let deadline = Date().addingTimeInterval(60)
         var found: Int?
         while found == nil, Date() < deadline, process.isRunning {

@@ -99,7 +99,7 @@ extension AppDatabase {
         let updatedAt = timestamp()
         try await transaction { sql in
             let account = try await AccountRows.account(sql, id: accountID, lock: true)
-            try await self.authorizeAccount(principal, .accountPassword, account: account)
+            try self.authorizeAccount(principal, .accountPassword, account: account)
             if principal.role != .administrator || principal.origin == .account(login: account.login) {
                 let stored = try await AccountRows.passwordHash(sql, id: accountID)
                 guard let currentPassword, let stored, try await self.verifyPassword(currentPassword, hash: stored) else {
