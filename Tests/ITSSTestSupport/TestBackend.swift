@@ -32,6 +32,20 @@ public enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvert
         configuration: StorageConfiguration = TestBackend.configuration,
         _ body: (AppDatabase) async throws -> T
     ) async throws -> T {
+        await DatabaseSlots.shared.acquire()
+        do {
+            let result = try await open(now: now, configuration: configuration, body)
+            await DatabaseSlots.shared.release()
+            return result
+        } catch {
+            await DatabaseSlots.shared.release()
+            throw error
+        }
+    }
+
+    private func open<T>(
+        now: @escaping @Sendable () -> Date, configuration: StorageConfiguration, _ body: (AppDatabase) async throws -> T
+    ) async throws -> T {
         switch self {
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("itss-test-\(UUID().uuidString)")
