@@ -8,6 +8,7 @@ Run through scripts/browser-test.sh (it seeds the database and starts the server
 
 import os
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.select import Select
@@ -35,11 +36,25 @@ def open_page(browser, url):
     wait(browser).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
 
+def replaced(old):
+    """The page of `old` has gone. Chromium sometimes answers a question about an element of a page it is leaving
+    with "unhandled inspector error" instead of "stale element"; both mean the navigation happened."""
+
+    def check(_driver):
+        try:
+            old.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+
+    return check
+
+
 def submit_and_wait(browser, button):
     """Clicks a submit button and waits for the next page (the old one goes stale)."""
     old = browser.find_element(By.TAG_NAME, "html")
     button.click()
-    wait(browser).until(EC.staleness_of(old))
+    wait(browser).until(replaced(old))
     wait(browser).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
 
@@ -61,7 +76,7 @@ def switch_language(browser, code):
     link = browser.find_element(By.CSS_SELECTOR, f"a.lang[lang='{code}']")
     old = browser.find_element(By.TAG_NAME, "html")
     link.click()
-    wait(browser).until(EC.staleness_of(old))
+    wait(browser).until(replaced(old))
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == code
 
 
