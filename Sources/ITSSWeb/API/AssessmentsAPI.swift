@@ -71,38 +71,36 @@ struct AssessmentsAPI {
             return try Response.json(try await handlers.model(view), etag: view.version)
         }
         api.post("/assessments/{id}/submit") { request, context in
-            let identity = try context.requireIdentity()
-            let id = try context.pathID("id", what: "that assessment")
-            let current = try await handlers.readableAssessment(id, identity)
-            let expected = try request.ifMatchVersion()
-            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
-            let view = try await preconditioned(expected) {
-                try await database.submitAssessment(id, by: identity.principal, expectedVersion: expected)
+            try await changeAssessment(request, context) { id, principal, expected in
+                try await database.submitAssessment(id, by: principal, expectedVersion: expected)
             }
-            return try Response.json(try await handlers.model(view), etag: view.version)
         }
         api.post("/assessments/{id}/approve") { request, context in
-            let identity = try context.requireIdentity()
-            let id = try context.pathID("id", what: "that assessment")
-            let current = try await handlers.readableAssessment(id, identity)
-            let expected = try request.ifMatchVersion()
-            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
-            let view = try await preconditioned(expected) {
-                try await database.approveAssessment(id, by: identity.principal, expectedVersion: expected)
+            try await changeAssessment(request, context) { id, principal, expected in
+                try await database.approveAssessment(id, by: principal, expectedVersion: expected)
             }
-            return try Response.json(try await handlers.model(view), etag: view.version)
         }
         api.post("/assessments/{id}/return") { request, context in
-            let identity = try context.requireIdentity()
-            let id = try context.pathID("id", what: "that assessment")
-            let current = try await handlers.readableAssessment(id, identity)
-            let expected = try request.ifMatchVersion()
-            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
-            let body = try await request.decodeJSON(ReturnBody.self, context: context)
-            let view = try await preconditioned(expected) {
-                try await database.returnAssessment(id, by: identity.principal, comment: body.comment, expectedVersion: expected)
+            try await changeAssessment(request, context) { id, principal, expected in
+                let body = try await request.decodeJSON(ReturnBody.self, context: context)
+                return try await database.returnAssessment(
+                    id, by: principal, comment: body.comment, expectedVersion: expected)
             }
-            return try Response.json(try await handlers.model(view), etag: view.version)
         }
+    }
+
+    /// A workflow step on an assessment the caller may read: checks `If-Match` against the current version (a
+    /// stale one is 412 before any rule is checked), runs `step` with the expected version, answers the new state.
+    private func changeAssessment(
+        _ request: Request, _ context: AppRequestContext,
+        _ step: (Int64, Principal, Int?) async throws -> AssessmentView
+    ) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.pathID("id", what: "that assessment")
+        let current = try await handlers.readableAssessment(id, identity)
+        let expected = try request.ifMatchVersion()
+        try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
+        let view = try await preconditioned(expected) { try await step(id, identity.principal, expected) }
+        return try Response.json(try await handlers.model(view), etag: view.version)
     }
 }
