@@ -22,7 +22,7 @@ public final class AppDatabase: Sendable {
     let logger: Logger
     /// The clock, injected so tests can control time.
     let now: @Sendable () -> Date
-    let catalogIndexCache = CatalogIndexCache()
+    let catalogIndexCache: CatalogIndexCache
 
     /// Opens a database without migrating it.
     ///
@@ -39,6 +39,7 @@ public final class AppDatabase: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.now = now
+        catalogIndexCache = CatalogIndexCache(revalidation: configuration.catalogRevalidation)
         threadPool = NIOThreadPool(numberOfThreads: configuration.sqliteThreads)
         threadPool.start()
         eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoops)

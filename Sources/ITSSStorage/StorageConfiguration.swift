@@ -14,11 +14,15 @@ public struct StorageConfiguration: Sendable, Hashable {
     /// bcrypt's cost factor for account passwords (4…31; each step doubles the work). 12 takes about a quarter
     /// of a second here, which is what slows down guessing; tests lower it.
     public var passwordCost: Int
+    /// How long the cached catalog is used before the standards' revisions are read again (a catalog imported by
+    /// another process or server instance shows after at most this long; this process's own imports at once).
+    public var catalogRevalidation: Duration
 
     public init(
         eventLoops: Int = 1, sqliteThreads: Int = 1, postgresConnectionsPerLoop: Int = 4,
-        sqliteBusyTimeout: Duration = .seconds(60), passwordCost: Int = 12
+        sqliteBusyTimeout: Duration = .seconds(60), passwordCost: Int = 12, catalogRevalidation: Duration = .seconds(1)
     ) {
+        self.catalogRevalidation = catalogRevalidation
         self.passwordCost = min(max(4, passwordCost), 31)
         self.eventLoops = max(1, eventLoops)
         self.sqliteThreads = max(1, sqliteThreads)

@@ -219,8 +219,13 @@ extension AppDatabase {
     /// The assessments of a person, newest cycle first. Two queries however many there are.
     /// - Throws: `StorageError.notFound` for an unknown person.
     public func assessments(of employeeNumber: String) async throws -> [AssessmentView] {
-        let personID = try await PeopleQueries.personID(sql(), employeeNumber: employeeNumber)
-        return try await assessmentViews(where: "a.person_id = \(bind: personID)")
+        try await assessments(personID: PeopleQueries.personID(sql(), employeeNumber: employeeNumber))
+    }
+
+    /// A person's assessments by id, newest first, with their ratings (none for an unknown id).
+    /// - Throws: database errors.
+    public func assessments(personID: Int64) async throws -> [AssessmentView] {
+        try await assessmentViews(where: "a.person_id = \(bind: personID)")
     }
 
     /// The assessments matching `condition` (on alias `a`), newest cycle first, with their ratings: one query

@@ -141,14 +141,37 @@ struct CatalogIndex: Sendable {
 }
 
 /// Holds the current `CatalogIndex` of one `AppDatabase`.
+///
+/// Reading the standards' revisions is a query; a page or an API request uses the index several times, and a
+/// server answers thousands of requests a second. So the revisions are read again only when `revalidation` has
+/// passed since the last read: another process's (or `itss serve` instance's) catalog import shows within that
+/// time, this process's own at once (`invalidate()`).
 actor CatalogIndexCache {
     private var current: CatalogIndex?
+    private var validatedAt: ContinuousClock.Instant?
+    private let revalidation: Duration
+
+    init(revalidation: Duration) {
+        self.revalidation = revalidation
+    }
 
     func index(for database: AppDatabase) async throws -> CatalogIndex {
+        let now = ContinuousClock.now
+        if let current, let validatedAt, now - validatedAt < revalidation { return current }
         let signature = try await CatalogIndex.signature(database.sql())
-        if let current, current.signature == signature { return current }
+        if let current, current.signature == signature {
+            validatedAt = now
+            return current
+        }
         let loaded = try await CatalogIndex.load(database, signature: signature)
         current = loaded
+        validatedAt = now
         return loaded
+    }
+
+    /// Forgets the index: this process changed the catalog.
+    func invalidate() {
+        current = nil
+        validatedAt = nil
     }
 }

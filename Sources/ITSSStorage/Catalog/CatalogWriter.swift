@@ -29,7 +29,7 @@ extension AppDatabase {
         let standardJSON = try CatalogRowCoding.json(standard)
         let contentSHA = SHA256.hex(Array(standardJSON.utf8))
         let importedAt = timestamp()
-        return try await transaction { sql in
+        let outcome: CatalogImportOutcome = try await transaction { sql in
             let existing = try await sql.raw(
                 """
                 SELECT id, source_file, source_sha256, content_sha256, errata_applied, revision FROM standards
@@ -112,5 +112,8 @@ extension AppDatabase {
             return existing == nil
                 ? .created(standard.key) : .replaced(standard.key, revision: revision, retiredItems: retired)
         }
+        // Read at once by this process; other processes see it within the cache's revalidation time.
+        await catalogIndexCache.invalidate()
+        return outcome
     }
 }

@@ -44,19 +44,22 @@ extension AppDatabase {
     public func levels(
         of employeeNumber: String, field fieldQuery: String? = nil, asOf day: Day? = nil
     ) async throws -> [PersonLevel] {
-        let sql = try sql()
         let index = try await catalogIndex()
-        let person = try await person(id: PeopleQueries.personID(sql, employeeNumber: employeeNumber), index: index)
-        let fields: [CatalogIndex.FieldEntry]
-        if let fieldQuery {
-            fields = [try index.resolveField(fieldQuery)]
-        } else {
-            fields = person.fields.compactMap(index.field)
-        }
+        let person = try await person(id: PeopleQueries.personID(sql(), employeeNumber: employeeNumber), index: index)
+        let fields = try fieldQuery.map { [try index.resolveField($0)] } ?? person.fields.compactMap(index.field)
+        return try await levels(of: person, in: fields, asOf: day)
+    }
+
+    /// The levels of a person already read, in all their fields: no lookup of the person (two queries).
+    /// - Throws: database errors.
+    public func levels(of person: Person, asOf day: Day? = nil) async throws -> [PersonLevel] {
+        try await levels(of: person, in: person.fields.compactMap(catalogIndex().field), asOf: day)
+    }
+
+    private func levels(of person: Person, in fields: [CatalogIndex.FieldEntry], asOf day: Day?) async throws -> [PersonLevel] {
         // Any timestamp on `day` sorts below "YYYY-MM-DDT99".
-        let inputs = try await LevelInputs.read(sql, personID: person.id, fields: fields, before: day.map { "\($0)T99" })
-        var result: [PersonLevel] = []
-        for field in fields {
+        let inputs = try await LevelInputs.read(sql(), personID: person.id, fields: fields, before: day.map { "\($0)T99" })
+        return fields.map { field in
             let input = inputs[field.id] ?? LevelInputs()
             let official = LevelRule.evaluate(
                 field.compiled, ratings: input.approvedRatings, records: input.verifiedRecords, basis: .approved)
@@ -64,21 +67,23 @@ extension AppDatabase {
                 day == nil
                 ? LevelRule.evaluate(field.compiled, ratings: input.selfRatings, records: input.allRecords, basis: .provisional)
                 : nil
-            result.append(
-                PersonLevel(
-                    employeeNumber: person.employeeNumber, field: field.reference, asOf: day, official: official,
-                    provisional: provisional))
+            return PersonLevel(
+                employeeNumber: person.employeeNumber, field: field.reference, asOf: day, official: official,
+                provisional: provisional)
         }
-        return result
     }
 
     /// The official level changes of a person, oldest first.
     /// - Throws: `StorageError.notFound` for an unknown person.
     public func levelHistory(of employeeNumber: String) async throws -> [LevelChange] {
-        let sql = try sql()
+        try await levelHistory(personID: PeopleQueries.personID(sql(), employeeNumber: employeeNumber))
+    }
+
+    /// The official level changes of a person by id, oldest first (none for an unknown id). One query.
+    /// - Throws: database errors.
+    public func levelHistory(personID: Int64) async throws -> [LevelChange] {
         let index = try await catalogIndex()
-        let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
-        return try await sql.raw(
+        return try await sql().raw(
             "SELECT field_id, level, previous_level, effective_at, cause FROM level_history WHERE person_id = \(bind: personID) ORDER BY id"
         ).all().compactMap { row in
             guard let field = index.field(id: try row.decode(column: "field_id", as: Int64.self)) else { return nil }

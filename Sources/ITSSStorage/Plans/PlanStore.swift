@@ -117,8 +117,13 @@ extension AppDatabase {
     /// The plans of a person, newest first. Two queries however many there are.
     /// - Throws: `StorageError.notFound` for an unknown person.
     public func plans(of employeeNumber: String) async throws -> [PlanView] {
-        let personID = try await PeopleQueries.personID(sql(), employeeNumber: employeeNumber)
-        return try await planViews(where: "d.person_id = \(bind: personID)")
+        try await plans(personID: PeopleQueries.personID(sql(), employeeNumber: employeeNumber))
+    }
+
+    /// A person's plans by id (none for an unknown id).
+    /// - Throws: database errors.
+    public func plans(personID: Int64) async throws -> [PlanView] {
+        try await planViews(where: "d.person_id = \(bind: personID)")
     }
 
     /// The plans matching `condition` (on alias `d`), newest first, with their actions.

@@ -72,8 +72,8 @@ struct PeopleAPI {
         }
         api.get("/people/{employeeNumber}/levels") { request, context in
             let identity = try context.requireIdentity()
-            let number = try context.pathText("employeeNumber", what: "that person")
-            _ = try await handlers.readablePerson(number, identity)
+            let personID = try await handlers.readablePerson(
+                try context.pathText("employeeNumber", what: "that person"), identity)
             var asOf: Day?
             if let text = try request.query("as_of") {
                 guard let day = Day(text) else { throw Problem.badRequest("expected a date YYYY-MM-DD", field: "as_of") }
@@ -81,7 +81,7 @@ struct PeopleAPI {
                 asOf = day
             }
             // As `itss level --json`: official and provisional, each with the breakdown.
-            let levels = try await database.levels(of: number, asOf: asOf)
+            let levels = try await database.levels(of: try await database.person(id: personID), asOf: asOf)
             let ids = try await database.fieldIDs(of: levels.map(\.field))
             return try Response.json(APIList(items: levels.map { APIPersonLevel($0, fieldID: ids[$0.field]) }))
         }
@@ -110,9 +110,9 @@ struct PeopleAPI {
         }
         api.get("/people/{employeeNumber}/assessments") { _, context in
             let identity = try context.requireIdentity()
-            let number = try context.pathText("employeeNumber", what: "that person")
-            _ = try await handlers.readablePerson(number, identity)
-            return try Response.json(APIList(items: try await handlers.models(try await database.assessments(of: number))))
+            let personID = try await handlers.readablePerson(
+                try context.pathText("employeeNumber", what: "that person"), identity)
+            return try Response.json(APIList(items: try await handlers.models(try await database.assessments(personID: personID))))
         }
         api.get("/people/{employeeNumber}/experience") { _, context in
             let identity = try context.requireIdentity()
@@ -123,17 +123,17 @@ struct PeopleAPI {
         }
         api.get("/people/{employeeNumber}/plans") { _, context in
             let identity = try context.requireIdentity()
-            let number = try context.pathText("employeeNumber", what: "that person")
-            _ = try await handlers.readablePerson(number, identity)
-            let plans = try await database.plans(of: number)
+            let personID = try await handlers.readablePerson(
+                try context.pathText("employeeNumber", what: "that person"), identity)
+            let plans = try await database.plans(personID: personID)
             let ids = try await database.fieldIDs(of: plans.map(\.field))
             return try Response.json(APIList(items: plans.map { APIPlan($0, fieldID: ids[$0.field]) }))
         }
         api.get("/people/{employeeNumber}/history") { _, context in
             let identity = try context.requireIdentity()
-            let number = try context.pathText("employeeNumber", what: "that person")
-            _ = try await handlers.readablePerson(number, identity)
-            let changes = try await database.levelHistory(of: number)
+            let personID = try await handlers.readablePerson(
+                try context.pathText("employeeNumber", what: "that person"), identity)
+            let changes = try await database.levelHistory(personID: personID)
             let ids = try await database.fieldIDs(of: changes.map(\.field))
             return try Response.json(APIList(items: changes.map { APILevelChange($0, fieldID: ids[$0.field]) }))
         }

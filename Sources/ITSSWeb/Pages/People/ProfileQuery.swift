@@ -33,17 +33,16 @@ struct ProfileQuery {
         language: Language
     ) async throws -> ProfilePage {
         let person = try await database.person(id: personID)
-        let number = person.employeeNumber
-        let levels = try await database.levels(of: number)
-        let history = try await database.levelHistory(of: number)
-        let plans = try await database.plans(of: number)
+        let levels = try await database.levels(of: person)
+        let history = try await database.levelHistory(personID: personID)
+        let plans = try await database.plans(personID: personID)
         let fields = person.fields
         var page = ProfilePage(
             person: person, levels: levels, chart: nil, fields: fields, history: history, plans: plans,
             canEditPlans: principal.role >= .hr || relation == .own || relation == .evaluatee)
         let chartReference = fields.first { SkillPageParts.key($0) == chartField } ?? fields.first
         if let chartReference {
-            page.chart = try await chart(of: number, in: chartReference)
+            page.chart = try await chart(of: personID, in: chartReference)
             page.newPlanField = SkillPageParts.key(chartReference)
             page.targetField = SkillPageParts.key(chartReference)
         }
@@ -65,8 +64,8 @@ struct ProfileQuery {
     }
 
     /// The ratings of the person's latest assessment in a field (approved ones first: they are official).
-    private func chart(of employeeNumber: String, in field: FieldReference) async throws -> ProfilePage.Chart? {
-        let assessments = try await database.assessments(of: employeeNumber).filter { $0.field == field }
+    private func chart(of personID: Int64, in field: FieldReference) async throws -> ProfilePage.Chart? {
+        let assessments = try await database.assessments(personID: personID).filter { $0.field == field }
         guard let latest = assessments.first(where: { $0.state == .approved }) ?? assessments.first else { return nil }
         let assessed = try await database.assessedField(field)
         let items = assessed.field.items.map(\.name)
