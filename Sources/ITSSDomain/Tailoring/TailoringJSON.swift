@@ -86,8 +86,8 @@ public enum TailoringJSON {
         }
     }
 
-    /// `displayName` → `display_name`.
-    static func snakeCase(_ name: String) -> String {
+    /// `displayName` → `display_name`: a Swift property name as the JSON documents spell it.
+    public static func snakeCase(_ name: String) -> String {
         var result = ""
         for character in name {
             if character.isUppercase {
