@@ -63,7 +63,7 @@ struct ProfilesAPI {
             let format = try request.query("format") ?? "json"
             guard format == "json" else {
                 throw Problem(
-                    status: format == "case" ? .notImplemented : .badRequest,
+                    status: format == "case" ? .unprocessableContent : .badRequest,
                     detail: format == "case"
                         ? "CASE export of profiles is not available yet; use format=json" : "expected json or case",
                     field: "format")
