@@ -282,9 +282,14 @@ struct TailoringTests {
     func jsonErrors() {
         let cases: [(String, String, String)] = [
             (#"{"standard": {"name": "x", "version": "y"}}"#, "name", "is required"),
-            (#"{"name": "A", "standard": {"name": "x", "version": "y"}, "fields": [{"field": 3}]}"#, "fields[0].field", "expected text"),
-            (#"{"name": "A", "standard": {"name": "x", "version": "y"}, "fields": [{"field": "F", "items": [{}]}]}"#,
-             "fields[0].items[0].item", "is required"),
+            (
+                #"{"name": "A", "standard": {"name": "x", "version": "y"}, "fields": [{"field": 3}]}"#, "fields[0].field",
+                "expected text"
+            ),
+            (
+                #"{"name": "A", "standard": {"name": "x", "version": "y"}, "fields": [{"field": "F", "items": [{}]}]}"#,
+                "fields[0].items[0].item", "is required"
+            ),
             ("{", "profile", "not valid JSON"),
             ("   ", "profile", "empty"),
         ]

@@ -64,7 +64,8 @@ struct TailoringStorageTests {
             try await Fixtures.seed(database)
             let first = try await database.createProfile(Self.smallTeams(50), by: Self.admin())
             try await database.saveProfileVersion(first.profileID, Self.smallTeams(40), expectedVersion: 1, by: Self.admin())
-            await #expect(throws: StorageError.conflict(what: "profile \(first.profileID)", expectedVersion: 1, actualVersion: 2)) {
+            await #expect(throws: StorageError.conflict(what: "profile \(first.profileID)", expectedVersion: 1, actualVersion: 2))
+            {
                 try await database.saveProfileVersion(first.profileID, Self.smallTeams(30), expectedVersion: 1, by: Self.admin())
             }
             await #expect(throws: StorageError.self) {
@@ -96,7 +97,8 @@ struct TailoringStorageTests {
             }
             // An archived profile takes no new versions.
             await #expect(throws: StorageError.self) {
-                try await database.saveProfileVersion(created.profileID, Self.smallTeams(44), expectedVersion: nil, by: Self.admin())
+                try await database.saveProfileVersion(
+                    created.profileID, Self.smallTeams(44), expectedVersion: nil, by: Self.admin())
             }
             #expect(try await database.profiles().total == 0)
             #expect(try await database.profiles(includeArchived: true).total == 1)
@@ -191,7 +193,8 @@ struct TailoringStorageTests {
             try await database.saveProfileVersion(created.profileID, Self.smallTeams(70), expectedVersion: 1, by: Self.admin())
             let current = try await database.levels(of: "E1001", underProfile: created.profileID)
             #expect(current.profileVersion == 2)
-            #expect(current.fields.first { $0.standard.field.field == "Operation Management" }?.tailoredOfficial?.attainedLevel == 4)
+            #expect(
+                current.fields.first { $0.standard.field.field == "Operation Management" }?.tailoredOfficial?.attainedLevel == 4)
             let old = try await database.levels(of: "E1001", underProfile: created.profileID, version: 1)
             #expect(old.fields.first { $0.standard.field.field == "Operation Management" }?.tailoredOfficial?.attainedLevel == 5)
         }
@@ -222,7 +225,8 @@ struct TailoringStorageTests {
             #expect(try await database.tailoredCatalog(saved).diff == (try await database.tailoredCatalog(created).diff))
             // Importing the same export again is stale.
             await #expect(throws: StorageError.self) {
-                try await database.saveProfileVersion(created.profileID, imported, expectedVersion: imported.version, by: Self.admin())
+                try await database.saveProfileVersion(
+                    created.profileID, imported, expectedVersion: imported.version, by: Self.admin())
             }
         }
     }

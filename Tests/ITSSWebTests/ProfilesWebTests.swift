@@ -41,9 +41,10 @@ struct ProfilesWebTests {
             let id = try #require(profile["id"] as? String)
             #expect(created.headers[.location] == "/api/v1/profiles/\(id)")
             let diff = try #require(body["diff"] as? [JSONObject])
-            #expect(diff.map { $0["kind"] as? String } == [
-                "field_renamed", "item_excluded", "company_item_added", "threshold_adjusted",
-            ])
+            #expect(
+                diff.map { $0["kind"] as? String } == [
+                    "field_renamed", "item_excluded", "company_item_added", "threshold_adjusted",
+                ])
             #expect(diff.last?["before"] as? String == "≥ 75 staff")
             for login in ["taro", "manager"] {
                 #expect(try await web.api("/api/v1/profiles", token: tokens[login]).status == .forbidden)
@@ -93,16 +94,26 @@ struct ProfilesWebTests {
         try await WebFixture.with(backend) { web in
             let admin = try await web.token(for: "admin")
             let cases: [(String, Int, String)] = [
-                (Self.document.replacingOccurrences(of: "\"minimum\": 50", with: "\"minimum\": \"fifty\""), 422,
-                 "fields[0].thresholds[0].minimum"),
-                (Self.document.replacingOccurrences(of: "\"minimum\": 50", with: "\"minimum\": -5"), 422,
-                 "fields[0].thresholds[0].minimum"),
-                (Self.document.replacingOccurrences(of: "\"Facility Management\"", with: "\"Juggling\""), 422,
-                 "fields[0].items[0].item"),
-                (Self.document.replacingOccurrences(of: "\"Operation Management\"", with: "\"Operations Mgmt\""), 422,
-                 "fields[0].field"),
-                (Self.document.replacingOccurrences(of: "\"reason\": \"not in ITSS\",", with: ""), 400,
-                 "fields.0.company_items.0.reason"),
+                (
+                    Self.document.replacingOccurrences(of: "\"minimum\": 50", with: "\"minimum\": \"fifty\""), 422,
+                    "fields[0].thresholds[0].minimum"
+                ),
+                (
+                    Self.document.replacingOccurrences(of: "\"minimum\": 50", with: "\"minimum\": -5"), 422,
+                    "fields[0].thresholds[0].minimum"
+                ),
+                (
+                    Self.document.replacingOccurrences(of: "\"Facility Management\"", with: "\"Juggling\""), 422,
+                    "fields[0].items[0].item"
+                ),
+                (
+                    Self.document.replacingOccurrences(of: "\"Operation Management\"", with: "\"Operations Mgmt\""), 422,
+                    "fields[0].field"
+                ),
+                (
+                    Self.document.replacingOccurrences(of: "\"reason\": \"not in ITSS\",", with: ""), 400,
+                    "fields.0.company_items.0.reason"
+                ),
             ]
             for (body, status, field) in cases {
                 let response = try await web.api("/api/v1/profiles", method: .post, token: admin, json: body)

@@ -27,7 +27,8 @@ struct ProfileCLITests {
         #expect(profile.fields.first?.thresholds.first?.minimum == .number(50))
         let edited = try cli.writeFile(
             "edited.json", Data(exported.replacingOccurrences(of: "\"minimum\" : 50", with: "\"minimum\" : 40").utf8))
-        #expect(try cli.ok("profile", "import", edited, "--note", "40 now").contains("Saved profile #2 \"Small teams\" version 2"))
+        #expect(
+            try cli.ok("profile", "import", edited, "--note", "40 now").contains("Saved profile #2 \"Small teams\" version 2"))
         // The same export again is stale.
         #expect(try cli.fails("profile", "import", edited).contains("was changed by someone else"))
         let show = try cli.ok("profile", "show", "Small teams", "--diff")
@@ -53,12 +54,18 @@ struct ProfileCLITests {
         defer { cli.cleanUp() }
         try cli.ok("profile", "list")
         let cases: [(String, String)] = [
-            (Self.document.replacingOccurrences(of: "\"minimum\": 50", with: "\"minimum\": \"fifty\""),
-             "fields[0].thresholds[0].minimum: the threshold \"fifty\" is not a number"),
-            (Self.document.replacingOccurrences(of: "\"Operation Management\"", with: "\"Operation Mgmt\""),
-             "fields[0].field: unknown specialty field \"Operation Mgmt\""),
-            (Self.document.replacingOccurrences(of: "\"reason\": \"smaller teams\"", with: "\"reason\": \"\""),
-             "fields[0].thresholds[0].reason: the reason for the threshold is required"),
+            (
+                Self.document.replacingOccurrences(of: "\"minimum\": 50", with: "\"minimum\": \"fifty\""),
+                "fields[0].thresholds[0].minimum: the threshold \"fifty\" is not a number"
+            ),
+            (
+                Self.document.replacingOccurrences(of: "\"Operation Management\"", with: "\"Operation Mgmt\""),
+                "fields[0].field: unknown specialty field \"Operation Mgmt\""
+            ),
+            (
+                Self.document.replacingOccurrences(of: "\"reason\": \"smaller teams\"", with: "\"reason\": \"\""),
+                "fields[0].thresholds[0].reason: the reason for the threshold is required"
+            ),
             ("{\"name\": \"x\"}", "standard: is required"),
         ]
         for (index, (text, message)) in cases.enumerated() {

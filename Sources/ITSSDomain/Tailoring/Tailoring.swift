@@ -99,7 +99,9 @@ public enum Tailoring {
                 text(company.name, "\(companyAt).name", "the company item's name")
                 text(company.reason, "\(companyAt).reason", "the reason for the company item \"\(company.name)\"")
                 if field.item(named: company.name) != nil {
-                    issue("\(companyAt).name", "\"\(company.name)\" is an ITSS item of \"\(name)\"; give the company item its own name")
+                    issue(
+                        "\(companyAt).name",
+                        "\"\(company.name)\" is an ITSS item of \"\(name)\"; give the company item its own name")
                 } else if !companyNames.insert(company.name.lowercased()).inserted {
                     issue("\(companyAt).name", "duplicate company item name \"\(company.name)\" in \"\(name)\"")
                 }
@@ -200,7 +202,8 @@ public enum Tailoring {
             for company in tailoring.companyItems {
                 let levels = company.levels.map { LevelDescription(level: $0.level, text: $0.text, scale: .none, line: 0) }
                 items.append(
-                    SkillItem(name: company.name, scope: .specific, levels: levels, knowledgeItems: company.knowledgeItems, line: 0))
+                    SkillItem(
+                        name: company.name, scope: .specific, levels: levels, knowledgeItems: company.knowledgeItems, line: 0))
                 fieldTraces.append(ItemTrace(item: company.name, origin: .company(basedOn: company.basedOn)))
             }
             var tailored = SpecialtyField(name: field.name, kind: field.kind, items: items, line: field.line)

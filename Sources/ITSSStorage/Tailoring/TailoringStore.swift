@@ -60,11 +60,16 @@ extension AppDatabase {
         let version = try await transaction { sql in
             try await self.authorize(sql, principal, .profileSaveVersion, person: nil)
             let current = try await TailoringRows.lockedProfile(sql, id: id)
-            if current.archived { throw StorageError.refused(reason: "profile \"\(current.name)\" is archived; it keeps its history but takes no new versions") }
+            if current.archived {
+                throw StorageError.refused(
+                    reason: "profile \"\(current.name)\" is archived; it keeps its history but takes no new versions")
+            }
             guard try await TailoringRows.standardID(sql, profile.standard) == current.standardID else {
                 throw InputError(
                     field: "standard",
-                    message: "profile \"\(current.name)\" tailors another standard; a profile's standard cannot change — create a new profile")
+                    message:
+                        "profile \"\(current.name)\" tailors another standard; a profile's standard cannot change — create a new profile"
+                )
             }
             let expected = expectedVersion ?? current.version
             let stale = StorageError.conflict(what: "profile \(id)", expectedVersion: expected, actualVersion: current.version)
@@ -94,7 +99,9 @@ extension AppDatabase {
     /// offered for levels. Administrators only; audited.
     /// - Throws: `.forbidden`, `.notFound`, `.conflict` for a stale version, `.refused` when already archived.
     @discardableResult
-    public func archiveProfile(_ id: Int64, expectedVersion: Int? = nil, by principal: Principal) async throws
+    public func archiveProfile(
+        _ id: Int64, expectedVersion: Int? = nil, by principal: Principal
+    ) async throws
         -> ProfileSummary
     {
         try Self.requireProfileWriter(principal, .profileArchive)
@@ -104,7 +111,8 @@ extension AppDatabase {
             let current = try await TailoringRows.lockedProfile(sql, id: id)
             if current.archived { throw StorageError.refused(reason: "profile \"\(current.name)\" is already archived") }
             if let expectedVersion, expectedVersion != current.version {
-                throw StorageError.conflict(what: "profile \(id)", expectedVersion: expectedVersion, actualVersion: current.version)
+                throw StorageError.conflict(
+                    what: "profile \(id)", expectedVersion: expectedVersion, actualVersion: current.version)
             }
             try await sql.raw(
                 "UPDATE tailoring_profiles SET archived_at = \(bind: now), updated_at = \(bind: now) WHERE id = \(bind: id)"

@@ -29,7 +29,8 @@ struct ProfileCommand: AsyncParsableCommand {
                         TailoringProfile(name: name, standard: key, purpose: purpose, note: note),
                         by: try await DatabaseSession.principal(database))
                 }
-                Output.line("Created profile #\(saved.profileID) \"\(saved.profile.name)\" on \(saved.profile.standard), version 1.")
+                Output.line(
+                    "Created profile #\(saved.profileID) \"\(saved.profile.name)\" on \(saved.profile.standard), version 1.")
             }
         }
     }
@@ -114,7 +115,9 @@ struct ProfileCommand: AsyncParsableCommand {
                 if json { return try Output.json(ShowJSON(profile: summary, version: stored.version, diff: tailored.diff)) }
                 let archived = summary.archivedAt.map { " — archived \($0)" } ?? ""
                 Output.line("Profile #\(summary.id) \"\(summary.name)\" on \(summary.standard)\(archived)")
-                Output.line("  Version \(stored.version) of \(summary.version), saved \(stored.createdAt) by \(stored.createdBy): \(stored.note)")
+                Output.line(
+                    "  Version \(stored.version) of \(summary.version), saved \(stored.createdAt) by \(stored.createdBy): \(stored.note)"
+                )
                 if let purpose = stored.profile.purpose { Output.line("  Purpose: \(purpose)") }
                 Output.line("  \(stored.changeCount) change(s) against the standard as published.")
                 if diff {
@@ -122,7 +125,9 @@ struct ProfileCommand: AsyncParsableCommand {
                 }
                 Output.line("  Versions (newest first, \(history.total) in all):")
                 for entry in history.items {
-                    Output.line("    \(entry.version)  \(entry.createdAt)  \(entry.createdBy)  \(entry.changeCount) change(s)  \(entry.note)")
+                    Output.line(
+                        "    \(entry.version)  \(entry.createdAt)  \(entry.createdBy)  \(entry.changeCount) change(s)  \(entry.note)"
+                    )
                 }
             }
         }
@@ -153,7 +158,8 @@ struct ProfileCommand: AsyncParsableCommand {
                 for profile in profiles.items {
                     let archived = profile.isArchived ? "  (archived)" : ""
                     Output.line(
-                        "#\(profile.id)  \(profile.name)  \(profile.standard)  version \(profile.version)  \(profile.changeCount) change(s)\(archived)")
+                        "#\(profile.id)  \(profile.name)  \(profile.standard)  version \(profile.version)  \(profile.changeCount) change(s)\(archived)"
+                    )
                 }
                 Output.line("Page \(profiles.page) of \(profiles.pageCount) (\(profiles.total) in all)")
             }

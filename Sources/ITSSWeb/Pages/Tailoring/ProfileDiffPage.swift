@@ -114,7 +114,9 @@ struct ProfileDiffPage: Sendable {
                 notes.append("<li class=\"diff-removed\">\(reason(change, language))</li>")
             case .fieldRenamed:
                 heading = "\(change.after ?? "") <span class=\"muted\">(ITSS: \(field.name))</span>"
-                notes.append("<li class=\"diff-renamed\">\(ProfilesText.shownAs(language)) “\(change.after ?? "")” — \(reason(change, language))</li>")
+                notes.append(
+                    "<li class=\"diff-renamed\">\(ProfilesText.shownAs(language)) “\(change.after ?? "")” — \(reason(change, language))</li>"
+                )
             case .thresholdAdjusted:
                 let before = change.before ?? ProfilesText.noneBefore(language)
                 notes.append(
@@ -136,10 +138,12 @@ struct ProfileDiffPage: Sendable {
                     lines.append("<li>\(reason(change, language))</li>")
                 case .itemRenamed:
                     label = "\(change.after ?? "") <span class=\"muted\">(ITSS: \(item.name))</span>"
-                    lines.append("<li>\(ProfilesText.shownAs(language)) “\(change.after ?? "")” — \(reason(change, language))</li>")
+                    lines.append(
+                        "<li>\(ProfilesText.shownAs(language)) “\(change.after ?? "")” — \(reason(change, language))</li>")
                 case .knowledgeAdded:
                     lines.append(
-                        "<li><ins>+ \(ProfilesText.addedKnowledge(language)): \(change.after ?? "")</ins> — \(reason(change, language))</li>")
+                        "<li><ins>+ \(ProfilesText.addedKnowledge(language)): \(change.after ?? "")</ins> — \(reason(change, language))</li>"
+                    )
                 default: break
                 }
             }
@@ -154,7 +158,8 @@ struct ProfileDiffPage: Sendable {
             return
                 "<li class=\"diff-added\"><ins>+ \(change.item ?? "")</ins> <span class=\"badge\">\(ProfilesText.companyItem(language))</span> <span class=\"muted\">\(ProfilesText.levels(language)) \(change.after ?? "")\(basis)</span> — \(reason(change, language))</li>"
         }
-        let itemList: HTML = items.isEmpty && companies.isEmpty ? .empty : "<ul class=\"diff-items\">\(HTML.join(items + companies))</ul>"
+        let itemList: HTML =
+            items.isEmpty && companies.isEmpty ? .empty : "<ul class=\"diff-items\">\(HTML.join(items + companies))</ul>"
         return """
             <section class="card diff-field">
             <h3>\(heading)</h3>

@@ -50,7 +50,8 @@ struct ProfilesRoutes {
             switch request.queryForm.string("done") {
             case "created": page.notice = ProfilesText.created(context.language)
             case "saved":
-                page.notice = ProfilesText.saved(context.language).replacingOccurrences(of: "{n}", with: String(page.summary.version))
+                page.notice = ProfilesText.saved(context.language).replacingOccurrences(
+                    of: "{n}", with: String(page.summary.version))
             case "archived": page.notice = ProfilesText.archivedNotice(context.language)
             default: break
             }
