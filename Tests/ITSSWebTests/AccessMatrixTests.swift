@@ -122,9 +122,18 @@ struct AccessMatrixTests {
                 .get, "/api/v1/openapi.yaml",
                 [.anonymous: .allowed, .employee: .allowed, .evaluator: .allowed, .hr: .allowed, .admin: .allowed]),
             Cell(.get, "/api/v1/me", everyone()),
+            // A wrong current password: past the access check, refused by the use case; nothing changes.
+            Cell(
+                .put, "/api/v1/me/password",
+                json: { _ in json(["current_password": "wrong", "new_password": "long enough password"]) },
+                everyone(.ruleRefused)),
             Cell(.get, "/api/v1/catalog/fields", everyone()),
             Cell(.get, "/api/v1/catalog/fields/{fieldId}", uri: { _ in "/api/v1/catalog/fields/1" }, everyone()),
             Cell(.get, "/api/v1/catalog/search", uri: { _ in "/api/v1/catalog/search?q=incident" }, everyone()),
+            // An empty document: the administrator passes the access check and is refused by the importer.
+            Cell(
+                .post, "/api/v1/catalog/documents", json: { _ in json(["document": ""]) },
+                [.anonymous: .unauthorized, .employee: .denied, .evaluator: .denied, .hr: .denied, .admin: .ruleRefused]),
             Cell(.get, "/api/v1/people", everyone()),
             Cell(
                 .post, "/api/v1/people", json: { json(["employee_number": "N\(unique($0))", "name": "New \($0)"]) }, hrAndAdmin),
@@ -136,9 +145,15 @@ struct AccessMatrixTests {
             Cell(.get, "/api/v1/people/{employeeNumber}/plans", uri: { _ in "\(p)/plans" }, person()),
             Cell(.get, "/api/v1/people/{employeeNumber}/history", uri: { _ in "\(p)/history" }, person()),
             Cell(
+                .post, "/api/v1/people/{employeeNumber}/fields", uri: { _ in "\(p)/fields" },
+                json: { _ in json(["field": "Service Desk"]) }, person()),
+            Cell(
                 .post, "/api/v1/people/{employeeNumber}/assessments", uri: { _ in "\(p)/assessments" },
                 json: { json(["field": "Service Desk", "cycle": cycles[$0] ?? "2019"]) }, person()),
             Cell(.get, "/api/v1/assessments/{id}", uri: { _ in "/api/v1/assessments/\(assessment)" }, person()),
+            Cell(
+                .get, "/api/v1/review-queue",
+                [.anonymous: .unauthorized, .employee: .denied, .evaluator: .allowed, .hr: .allowed, .admin: .allowed]),
             Cell(
                 .put, "/api/v1/assessments/{id}/ratings/{itemId}",
                 uri: { _ in "/api/v1/assessments/\(assessment)/ratings/\(item)" },
@@ -169,6 +184,7 @@ struct AccessMatrixTests {
                 json: { json(["add": ["title": "Course for \($0)"]]) }, person()),
             Cell(.get, "/api/v1/org-units", everyone()),
             Cell(.post, "/api/v1/org-units", json: { json(["code": "U\(unique($0))", "name": "Unit"]) }, hrAndAdmin),
+            Cell(.get, "/api/v1/evaluator-assignments", hrAndAdmin),
             Cell(
                 .post, "/api/v1/evaluator-assignments", json: { _ in json(["evaluator": "M001", "person": "E1002"]) }, hrAndAdmin),
             Cell(.post, "/api/v1/imports/people", csv: { "employee_number,name\nI\(unique($0)),Imported\n" }, hrAndAdmin),

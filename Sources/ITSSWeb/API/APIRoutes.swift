@@ -18,13 +18,14 @@ struct APIRoutes {
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try [UInt8](Data(contentsOf: url)))))
         }
-        api.get("/me") { _, context in
-            try Response.json(APIAccount(try context.requireIdentity().account))
-        }
         let handlers = APIHandlers(database: database)
+        MeAPI(handlers: handlers).add(to: api)
         CatalogAPI(handlers: handlers).add(to: api)
+        CatalogDocumentsAPI(handlers: handlers).add(to: api)
         PeopleAPI(handlers: handlers).add(to: api)
+        PersonFieldsAPI(handlers: handlers).add(to: api)
         AssessmentsAPI(handlers: handlers).add(to: api)
+        ReviewQueueAPI(handlers: handlers).add(to: api)
         ExperienceAPI(handlers: handlers).add(to: api)
         PlansAPI(handlers: handlers).add(to: api)
         OrgUnitsAPI(handlers: handlers).add(to: api)

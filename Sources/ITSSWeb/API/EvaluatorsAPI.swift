@@ -2,7 +2,8 @@ import Hummingbird
 import ITSSDomain
 import ITSSStorage
 
-/// Evaluator assignments (HR and administrators): an evaluator for an org unit (and its sub-units) or a person.
+/// Evaluator assignments (HR and administrators): an evaluator for an org unit (and its sub-units) or a person;
+/// the current ones, paged.
 struct EvaluatorsAPI {
     let handlers: APIHandlers
 
@@ -14,6 +15,17 @@ struct EvaluatorsAPI {
 
     func add(to api: RouterGroup<AppRequestContext>) {
         let database = handlers.database
+        api.get("/evaluator-assignments") { request, context in
+            _ = try context.require(.hr)
+            let byEvaluator: Bool
+            switch try request.query("sort") ?? "newest" {
+            case "newest": byEvaluator = false
+            case "evaluator": byEvaluator = true
+            default: throw Problem.badRequest("expected newest or evaluator", field: "sort")
+            }
+            let assignments = try await database.evaluatorAssignments(byEvaluator: byEvaluator, page: try request.pageRequest())
+            return try Response.json(APIPage(assignments, APIEvaluatorAssignmentEntry.init))
+        }
         api.post("/evaluator-assignments") { request, context in
             let identity = try context.require(.hr)
             let body = try await request.decodeJSON(AssignmentBody.self, context: context)

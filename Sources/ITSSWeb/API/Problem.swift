@@ -40,6 +40,10 @@ public struct Problem: Error, Codable, Sendable, Hashable {
         switch error {
         case let problem as Problem:
             return problem
+        case let named as FieldError:
+            var problem = from(named.underlying)
+            problem.field = named.field
+            return problem
         case let input as InputError:
             return Problem(status: .unprocessableContent, detail: input.message, field: input.field)
         case let denied as AccessDenied:

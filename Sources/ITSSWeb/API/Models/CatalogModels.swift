@@ -149,3 +149,60 @@ enum APIText {
         PlanActionKind.allCases.first { planKind($0) == text }
     }
 }
+
+/// What importing a catalog document did, with the document's diagnostics.
+struct APICatalogImport: Encodable, Sendable {
+    /// `created`, `unchanged` or `replaced`.
+    var outcome: String
+    var standard: String
+    var version: String
+    var revision: Int
+    /// Items no longer in the replacing text, kept and retired.
+    var retiredItems: Int
+    var diagnostics: [APIDiagnostic]
+
+    init(_ outcome: CatalogImportOutcome, diagnostics: [Diagnostic]) {
+        let key: StandardKey
+        switch outcome {
+        case let .created(created):
+            key = created
+            self.outcome = "created"
+            revision = 1
+            retiredItems = 0
+        case let .unchanged(unchanged, stored):
+            key = unchanged
+            self.outcome = "unchanged"
+            revision = stored
+            retiredItems = 0
+        case let .replaced(replaced, stored, retired):
+            key = replaced
+            self.outcome = "replaced"
+            revision = stored
+            retiredItems = retired
+        }
+        standard = key.name
+        version = key.version
+        self.diagnostics = diagnostics.map(APIDiagnostic.init)
+    }
+}
+
+/// A finding about a source document: where it is and what is wrong.
+struct APIDiagnostic: Encodable, Sendable {
+    var severity: String
+    var code: String
+    var line: Int
+    var field: String?
+    var item: String?
+    var level: Int?
+    var message: String
+
+    init(_ diagnostic: Diagnostic) {
+        severity = diagnostic.severity.rawValue
+        code = diagnostic.code.rawValue
+        line = diagnostic.line
+        field = diagnostic.field
+        item = diagnostic.item
+        level = diagnostic.level
+        message = diagnostic.message
+    }
+}

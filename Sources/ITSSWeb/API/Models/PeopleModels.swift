@@ -251,3 +251,26 @@ struct APIEvaluatorAssignment: Encodable, Sendable {
     var orgUnit: String?
     var person: String?
 }
+
+/// A current evaluator assignment as listed: the evaluator and whom it covers.
+struct APIEvaluatorAssignmentEntry: Encodable, Sendable {
+    var id: String
+    var evaluator: String
+    var evaluatorName: String
+    var orgUnit: String?
+    var orgUnitName: String?
+    var person: String?
+    var personName: String?
+    var assignedAt: String
+
+    init(_ entry: EvaluatorAssignmentEntry) {
+        id = String(entry.id)
+        evaluator = entry.evaluatorNumber
+        evaluatorName = entry.evaluatorName
+        orgUnit = entry.orgUnitCode
+        orgUnitName = entry.orgUnitName
+        person = entry.personNumber
+        personName = entry.personName
+        assignedAt = entry.assignedAt
+    }
+}

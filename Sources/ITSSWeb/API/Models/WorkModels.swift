@@ -219,3 +219,22 @@ struct APIImportProblem: Encodable, Sendable {
         var message: String
     }
 }
+
+/// A submitted assessment in an evaluator's queue.
+struct APIReviewQueueEntry: Encodable, Sendable {
+    var assessmentId: String
+    var employeeNumber: String
+    var name: String
+    var field: APIFieldRef
+    var cycle: String
+    var submittedAt: String?
+
+    init(_ entry: ReviewQueueEntry, fieldID: Int64?) {
+        assessmentId = String(entry.assessmentID)
+        employeeNumber = entry.employeeNumber
+        name = entry.personName
+        field = APIFieldRef(entry.field, id: fieldID)
+        cycle = entry.cycle
+        submittedAt = entry.submittedAt
+    }
+}
