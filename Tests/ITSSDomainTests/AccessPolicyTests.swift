@@ -14,6 +14,8 @@ struct AccessPolicyTests {
         if role == .administrator { return true }
         switch action {
         case .catalogImport, .catalogReplace, .demoGenerate, .accountCreate, .accountUpdate: return false
+        // Tailoring profiles: administrators only (HR may read them).
+        case .profileCreate, .profileSaveVersion, .profileArchive: return false
         case .accountPassword, .tokenCreate, .tokenRevoke: return relation == .own
         case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience:
             return role == .hr

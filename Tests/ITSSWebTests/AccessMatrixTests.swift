@@ -106,7 +106,15 @@ struct AccessMatrixTests {
     /// A per-role suffix for values that must be unique (employee numbers, codes, cycles).
     static func unique(_ role: Role) -> Int { Role.allCases.firstIndex(of: role) ?? 0 }
 
-    static func cells(assessment: String, item: String, record: String, plan: String, tokens: [Role: String]) -> [Cell] {
+    /// A minimal valid profile document with a per-role name.
+    static func profileJSON(_ name: String) -> String {
+        json(["name": name, "standard": ["name": "IT Service Management", "version": "V3 2008"]])
+    }
+
+    static func cells(
+        assessment: String, item: String, record: String, plan: String, tokens: [Role: String], profile: String = "1",
+        archivable: [Role: String] = [:]
+    ) -> [Cell] {
         let p = "/api/v1/people/E1001"
         let cycles: [Role: String] = [.anonymous: "2020", .employee: "2021", .evaluator: "2022", .hr: "2023", .admin: "2024"]
         return [
@@ -198,6 +206,20 @@ struct AccessMatrixTests {
             Cell(
                 .patch, "/api/v1/accounts/{login}", uri: { _ in "/api/v1/accounts/hanako" },
                 json: { _ in json(["active": true]) }, adminOnly),
+            Cell(.get, "/api/v1/profiles", hrAndAdmin),
+            Cell(.post, "/api/v1/profiles", json: { profileJSON("Matrix \($0)") }, adminOnly),
+            Cell(.get, "/api/v1/profiles/{id}", uri: { _ in "/api/v1/profiles/\(profile)" }, hrAndAdmin),
+            Cell(
+                .post, "/api/v1/profiles/{id}/versions", uri: { _ in "/api/v1/profiles/\(profile)/versions" },
+                json: { _ in profileJSON("Matrix profile") }, adminOnly),
+            Cell(.get, "/api/v1/profiles/{id}/export", uri: { _ in "/api/v1/profiles/\(profile)/export" }, hrAndAdmin),
+            // Each role tries to archive a profile of its own (only the administrator's archive succeeds).
+            Cell(
+                .post, "/api/v1/profiles/{id}/archive", uri: { "/api/v1/profiles/\(archivable[$0] ?? profile)/archive" },
+                adminOnly),
+            Cell(
+                .get, "/api/v1/people/{employeeNumber}/levels?profile", uri: { _ in "\(p)/levels?profile=\(profile)" },
+                person(evaluator: .denied)),
             Cell(.get, "/api/v1/tokens", everyone()),
             Cell(.post, "/api/v1/tokens", json: { json(["name": "matrix \($0)"]) }, everyone()),
             // Each role revokes a token of its own: allowed. Someone else's token is checked in AdministrationAPITests.
@@ -225,9 +247,20 @@ struct AccessMatrixTests {
                 throwaway[role] = String(
                     try await web.database.createToken(forAccount: account.id, name: "throwaway", by: account.principal).token.id)
             }
+            let admin = try #require(secrets[.admin])
+            let profile = try await web.api(
+                "/api/v1/profiles", method: .post, token: admin, json: Self.profileJSON("Matrix profile"))
+            let profileID = try #require((try profile.object()["profile"] as? JSONObject)?["id"] as? String)
+            var archivable: [Role: String] = [:]
+            for role in Role.allCases {
+                let created = try await web.api(
+                    "/api/v1/profiles", method: .post, token: admin, json: Self.profileJSON("Archivable \(role)"))
+                archivable[role] = (try created.object()["profile"] as? JSONObject)?["id"] as? String
+            }
             let cells = Self.cells(
                 assessment: assessment, item: items[0], record: try #require(try record.object()["id"] as? String),
-                plan: try #require(try plan.object()["id"] as? String), tokens: throwaway)
+                plan: try #require(try plan.object()["id"] as? String), tokens: throwaway, profile: profileID,
+                archivable: archivable)
             for cell in cells {
                 for role in Role.allCases {
                     guard let expected = cell.expected[role] else {
@@ -264,7 +297,9 @@ struct AccessMatrixTests {
             let routes = Set(
                 router.routes.map { "\($0.method) \($0.path)" }.filter { $0.contains(" /api/v1/") })
             let covered = Set(
-                Self.cells(assessment: "1", item: "1", record: "1", plan: "1", tokens: [:]).map { "\($0.method) \($0.route)" })
+                Self.cells(assessment: "1", item: "1", record: "1", plan: "1", tokens: [:]).map {
+                    "\($0.method) \($0.route.split(separator: "?")[0])"
+                })
             #expect(routes.subtracting(covered).isEmpty, "routes without a matrix row: \(routes.subtracting(covered).sorted())")
             #expect(covered.subtracting(routes).isEmpty, "matrix rows without a route: \(covered.subtracting(routes).sorted())")
         }

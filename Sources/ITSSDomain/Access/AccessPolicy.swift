@@ -34,7 +34,8 @@ public enum AccessPolicy {
         let role = principal.role
         if role == .administrator { return true }
         switch action {
-        case .catalogImport, .catalogReplace, .demoGenerate, .accountCreate, .accountUpdate:
+        case .catalogImport, .catalogReplace, .demoGenerate, .accountCreate, .accountUpdate, .profileCreate,
+            .profileSaveVersion, .profileArchive:
             return false
         case .accountPassword, .tokenCreate, .tokenRevoke:
             // The subject is an account: `.own` when it is the principal's own account.
@@ -48,6 +49,11 @@ public enum AccessPolicy {
         case .assessmentRateEvaluator, .assessmentApprove, .assessmentReturn, .experienceVerify:
             return relation == .evaluatee
         }
+    }
+
+    /// Whether `principal` may read tailoring profiles (and levels computed under one): administrators and HR.
+    public static func permitsReadingProfiles(_ principal: Principal) -> Bool {
+        principal.role >= .hr
     }
 
     /// Whether `principal` may read the data (levels, ratings, track record, plans) of a person related to it as

@@ -33,5 +33,6 @@ struct APIRoutes {
         ImportsAPI(handlers: handlers).add(to: api)
         AuditAPI(handlers: handlers).add(to: api)
         AccountsAPI(handlers: handlers).add(to: api)
+        ProfilesAPI(handlers: handlers).add(to: api)
     }
 }

@@ -215,17 +215,7 @@ struct APIErrorMiddleware: RouterMiddleware {
     }
 
     /// `targetLevel` → `target_level`; `add.dueOn` → `add.due_on`.
-    static func snakeCase(_ name: String) -> String {
-        var result = ""
-        for character in name {
-            if character.isUppercase {
-                result += "_" + character.lowercased()
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
+    static func snakeCase(_ name: String) -> String { TailoringJSON.snakeCase(name) }
 
     /// 422 with every bad row; nothing was imported.
     static func importProblem(_ error: BulkImportError) throws -> Response {

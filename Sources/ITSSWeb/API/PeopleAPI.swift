@@ -80,6 +80,9 @@ struct PeopleAPI {
                 try InputBounds.day(day, field: "as_of")
                 asOf = day
             }
+            if let profile = try request.query("profile") {
+                return try await Self.levels(of: number, underProfile: profile, asOf: asOf, database: database, context)
+            }
             // As `itss level --json`: official and provisional, each with the breakdown.
             let levels = try await database.levels(of: try await database.person(id: personID), asOf: asOf)
             let ids = try await database.fieldIDs(of: levels.map(\.field))

@@ -32,8 +32,11 @@ struct APIPersonLevel: Encodable, Sendable {
     var official: APILevelBreakdown
     /// Absent for past days.
     var provisional: APILevelBreakdown?
+    /// With `?profile=ID`: the level under that profile version, beside the standard's above.
+    var underProfile: APIProfileLevel?
 
-    init(_ level: PersonLevel, fieldID: Int64?) {
+    init(_ level: PersonLevel, fieldID: Int64?, underProfile: APIProfileLevel? = nil) {
+        self.underProfile = underProfile
         field = APIFieldRef(level.field, id: fieldID)
         asOf = level.asOf?.description
         official = APILevelBreakdown(level.official)

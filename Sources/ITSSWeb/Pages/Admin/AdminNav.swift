@@ -20,6 +20,7 @@ enum AdminNav {
         Section(
             path: "/admin/catalog-import", title: AdminText.catalogDocument, about: AdminText.catalogDocumentAbout,
             adminOnly: true),
+        Section(path: "/admin/profiles", title: ProfilesText.title, about: ProfilesText.about, adminOnly: false),
         Section(path: "/admin/audit", title: AdminText.audit, about: AdminText.auditAbout, adminOnly: false),
     ]
 

@@ -29,6 +29,9 @@ struct PeopleRoutes {
             var page = try await ProfileQuery(database: database).load(
                 personID: personID, principal: identity.principal, relation: relation,
                 chartField: SkillPageParts.stringParameter(request, "field"), target: target, language: context.language)
+            page.tailoring = try await ProfileLevelsBlock.load(
+                database, principal: identity.principal, employeeNumber: page.person.employeeNumber, path: page.path,
+                profile: SkillPageParts.stringParameter(request, "profile"))
             switch SkillPageParts.stringParameter(request, "done") {
             case "plan": page.notice = ProfileText.planCreated(context.language)
             case "updated": page.notice = ProfileText.planUpdated(context.language)

@@ -24,6 +24,8 @@ struct ProfilePage: Sendable {
     /// A message for one plan (a version conflict, a refused change), by plan id.
     var planFailures: [Int64: String] = [:]
     var notice: String?
+    /// Levels under a tailoring profile (HR and administrators).
+    var tailoring: ProfileLevelsBlock?
 
     /// The ratings of one field drawn as a radar chart.
     struct Chart: Sendable, Hashable {
@@ -46,6 +48,7 @@ struct ProfilePage: Sendable {
             \(SkillPageParts.notice(notice))
             <h2>\(ProfileText.levels(language))</h2>
             \(levelsBlock(language))
+            \(tailoring?.render(language) ?? .empty)
             <h2 id="chart">\(ProfileText.ratings(language))</h2>
             \(chartBlock(language))
             <h2>\(ProfileText.history(language))</h2>
