@@ -72,8 +72,8 @@ struct PeopleAPI {
         }
         api.get("/people/{employeeNumber}/levels") { request, context in
             let identity = try context.requireIdentity()
-            let personID = try await handlers.readablePerson(
-                try context.pathText("employeeNumber", what: "that person"), identity)
+            let number = try context.pathText("employeeNumber", what: "that person")
+            let personID = try await handlers.readablePerson(number, identity)
             var asOf: Day?
             if let text = try request.query("as_of") {
                 guard let day = Day(text) else { throw Problem.badRequest("expected a date YYYY-MM-DD", field: "as_of") }
