@@ -119,12 +119,17 @@ func generatePairs(count: Int, fields: [CompiledField], seed: UInt64) -> [Pair] 
         var records: [ExperienceEvidence] = []
         for recordNumber in 0..<Int.random(in: 0...2, using: &random) {
             let role = roles[min(2, max(0, aim - 3 + Int.random(in: -1...1, using: &random)))]
+            // Every measure a text may name, each stated or not, as records hold them.
+            var measures: [ScaleMeasure: Int64] = [:]
+            if Bool.random(using: &random) { measures[.peakStaff] = Int64.random(in: 1...300, using: &random) }
+            if Bool.random(using: &random) {
+                measures[.annualContractYen] = Int64.random(in: 10_000_000...3_000_000_000, using: &random)
+            }
+            if Bool.random(using: &random) { measures[.installationSites] = Int64.random(in: 1...400, using: &random) }
+            if Bool.random(using: &random) { measures[.annualInquiries] = Int64.random(in: 100...20_000, using: &random) }
             records.append(
                 ExperienceEvidence(
-                    recordID: Int64(index * 4 + recordNumber), role: role,
-                    peakStaff: Bool.random(using: &random) ? Int.random(in: 1...300, using: &random) : nil,
-                    annualContractYen: Bool.random(using: &random)
-                        ? Int64.random(in: 10_000_000...3_000_000_000, using: &random) : nil,
+                    recordID: Int64(index * 4 + recordNumber), role: role, measures: measures,
                     label: labels[Int.random(in: 0..<labels.count, using: &random)]))
         }
         pairs.append(Pair(field: fieldNumber, ratings: ratings, records: records))

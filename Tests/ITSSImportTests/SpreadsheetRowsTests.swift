@@ -259,13 +259,12 @@ struct SpreadsheetRowsTests {
         #expect(rows[0].role == .responsiblePerson)
         #expect(rows[0].from == Day("2020-04-01"))
         #expect(rows[0].to == Day("2023-03-31"))
-        #expect(rows[0].peakStaff == 80)
-        #expect(rows[0].annualContractYen == 1_500_000_000)
+        #expect(rows[0].measures == [.peakStaff: 80, .annualContractYen: 1_500_000_000])
         #expect(rows[0].customer == "ACME")
         #expect(rows[0].description == "Desk, 24/7")
         #expect(rows[0].verifiedBy == "E9")
         #expect(rows[1].role == .leader)
-        #expect(rows[1].to == nil && rows[1].peakStaff == nil && rows[1].annualContractYen == nil && rows[1].verifiedBy == nil)
+        #expect(rows[1].to == nil && rows[1].measures.isEmpty && rows[1].verifiedBy == nil)
     }
 
     @Test("experience rows: bad role, dates, order of dates and numbers are each reported with line and column")

@@ -26,4 +26,10 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
     case accountPassword = "account.password"
     case tokenCreate = "token.create"
     case tokenRevoke = "token.revoke"
+    /// Stored levels recomputed after a change of the level rule (a migration), not of a person's data.
+    case levelRecompute = "level.recompute"
+    /// A draft assessment in a newer edition's field, prefilled from the latest approved one of the older edition.
+    case crosswalkCarry = "crosswalk.carry"
+    /// A copy of an experience record in the crosswalk counterpart of its field, linked to the original.
+    case experienceLink = "experience.link"
 }

@@ -25,6 +25,7 @@ struct APIRoutes {
         CatalogAPI(handlers: handlers).add(to: api)
         PeopleAPI(handlers: handlers).add(to: api)
         AssessmentsAPI(handlers: handlers).add(to: api)
+        CrosswalkAPI(handlers: handlers).add(to: api)
         ExperienceAPI(handlers: handlers).add(to: api)
         PlansAPI(handlers: handlers).add(to: api)
         OrgUnitsAPI(handlers: handlers).add(to: api)

@@ -42,5 +42,6 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     ReviewRoutes(database: database).add(to: router)
     PeopleRoutes(database: database).add(to: router)
     APIRoutes(database: database).add(to: router)
+    CASEProviderAPI(database: database).add(to: router)
     return router
 }
