@@ -13,21 +13,11 @@ struct InterchangeStorageTests {
     static let networkOperation = "V2:Network operation"
     static let v2Desk = "V2:Service desk"
 
-    /// Starts, self-rates every item of `field` at `level`, submits, evaluator-rates (M001) the same and approves.
     @discardableResult
     static func approved(
-        _ database: AppDatabase, _ person: String, field: String, level: Int, cycle: String = "2025H2"
+        _ database: AppDatabase, _ person: String, field: String, level: Int
     ) async throws -> AssessmentView {
-        let cycle = try #require(Cycle(cycle))
-        let started = try await database.startAssessment(of: person, field: field, cycle: cycle, actor: "test")
-        for rating in started.ratings {
-            try await database.rate(assessment: started.id, item: rating.item, level: level, by: person, asEvaluator: false)
-        }
-        try await database.submitAssessment(started.id, by: person)
-        for rating in started.ratings {
-            try await database.rate(assessment: started.id, item: rating.item, level: level, by: "M001", asEvaluator: true)
-        }
-        return try await database.approveAssessment(started.id, by: "M001")
+        try await Fixtures.approvedAssessment(database, field: field, person: person, level: level)
     }
 
     /// A verified record of `person` in `field`.
@@ -144,7 +134,7 @@ struct InterchangeStorageTests {
                     toFieldID: try await database.fieldID(Fixtures.serviceDesk), cycle: try #require(Cycle("2026H2")),
                     by: try await database.operatorFor("M001"))
             }
-            await #expect(throws: StorageError.refused(reason: "E1002 has no approved assessment in Operations (ITSS V2 2006) / Service desk to carry")) {
+            await #expect(throws: StorageError.refused(reason: "E1002 has no approved assessment in Service desk [Operations V2 2006] to carry")) {
                 try await database.carryAcrossEditions(
                     personID: try await database.personID("E1002"), fromFieldID: try await database.fieldID(Self.v2Desk),
                     toFieldID: try await database.fieldID(Fixtures.serviceDesk), cycle: try #require(Cycle("2026H2")),
