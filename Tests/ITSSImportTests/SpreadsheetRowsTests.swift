@@ -247,6 +247,23 @@ struct SpreadsheetRowsTests {
 
     // MARK: - experience
 
+    @Test("experience rows: installation_sites and annual_inquiries are read like the other measures, and bounded")
+    func experienceMeasures() throws {
+        let text = """
+            employee_number,field,role,from,installation_sites,annual_inquiries
+            E1,V2:Network operation,responsible person,2020-04-01,150,"3,000"
+            """
+        let rows = try SpreadsheetRows.experience(Self.bytes(text)).rows
+        #expect(rows.first?.measures == [.installationSites: 150, .annualInquiries: 3_000])
+        let bad = Self.errors(
+            """
+            employee_number,field,role,from,installation_sites,annual_inquiries
+            E1,V2:Network operation,leader,2020-04-01,-1,1000000001
+            """, SpreadsheetRows.experience)
+        #expect(bad.map(\.column) == ["installation_sites", "annual_inquiries"])
+        #expect(bad.last?.message == "1000000001 is more than the maximum, 1,000,000,000")
+    }
+
     @Test("experience rows: roles, dates, numbers with separators, verified_by")
     func experienceRows() throws {
         let text = """
