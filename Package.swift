@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "ITSSImport",
             dependencies: ["ITSSDomain"],
-            resources: [.copy("Resources/standards"), .copy("Resources/errata.json")]
+            resources: [.copy("Resources/standards"), .copy("Resources/errata.json"), .copy("Resources/crosswalk.json")]
         ),
         // Migrations, records and the database facade (SQLite and PostgreSQL).
         .target(
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "ITSSWebTests",
             dependencies: [
-                "ITSSDomain", "ITSSStorage", "ITSSWeb", "ITSSTestSupport",
+                "ITSSDomain", "ITSSImport", "ITSSStorage", "ITSSWeb", "ITSSTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

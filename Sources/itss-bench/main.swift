@@ -5,6 +5,7 @@ import ITSSImport
 // Benchmarks, run in release (see BENCHMARKS.md):
 //   itss-bench [import] [ITERATIONS]  import of both shipped documents against a read + split-lines baseline
 //   itss-bench rule [PAIRS]           the level rule over PAIRS person × field pairs (default 200,000)
+//   itss-bench case [ITERATIONS]      CASE 1.1 export of both standards (with crosswalk links), import of a package
 
 /// Median and 90th percentile of `iterations` timed runs of `body` in milliseconds (wall clock), and the median
 /// CPU time of the same runs, after warm-up runs.
@@ -119,12 +120,17 @@ func generatePairs(count: Int, fields: [CompiledField], seed: UInt64) -> [Pair] 
         var records: [ExperienceEvidence] = []
         for recordNumber in 0..<Int.random(in: 0...2, using: &random) {
             let role = roles[min(2, max(0, aim - 3 + Int.random(in: -1...1, using: &random)))]
+            // Every measure a text may name, each stated or not, as records hold them.
+            var measures: [ScaleMeasure: Int64] = [:]
+            if Bool.random(using: &random) { measures[.peakStaff] = Int64.random(in: 1...300, using: &random) }
+            if Bool.random(using: &random) {
+                measures[.annualContractYen] = Int64.random(in: 10_000_000...3_000_000_000, using: &random)
+            }
+            if Bool.random(using: &random) { measures[.installationSites] = Int64.random(in: 1...400, using: &random) }
+            if Bool.random(using: &random) { measures[.annualInquiries] = Int64.random(in: 100...20_000, using: &random) }
             records.append(
                 ExperienceEvidence(
-                    recordID: Int64(index * 4 + recordNumber), role: role,
-                    peakStaff: Bool.random(using: &random) ? Int.random(in: 1...300, using: &random) : nil,
-                    annualContractYen: Bool.random(using: &random)
-                        ? Int64.random(in: 10_000_000...3_000_000_000, using: &random) : nil,
+                    recordID: Int64(index * 4 + recordNumber), role: role, measures: measures,
                     label: labels[Int.random(in: 0..<labels.count, using: &random)]))
         }
         pairs.append(Pair(field: fieldNumber, ratings: ratings, records: records))
@@ -196,6 +202,42 @@ func runRuleBenchmark(pairCount: Int) throws {
     if vectorSink == 42 { print("") }  // keeps the optimiser from dropping the work
 }
 
+func runCASEBenchmark(iterations: Int) throws {
+    let catalog = try BuiltInStandards.catalog()
+    let crosswalk = try Crosswalk.builtIn()
+    var bytes = 0
+    let export = measure(iterations: iterations) {
+        bytes = 0
+        for standard in catalog.standards {
+            let package = CASEExport.package(standard, links: crosswalk.caseLinks(from: standard, in: catalog))
+            bytes += (try? CASEExport.json(package))?.count ?? 0
+        }
+    }
+    var packages: [[UInt8]] = []
+    for standard in catalog.standards {
+        packages.append(
+            [UInt8](try CASEExport.json(CASEExport.package(standard, links: crosswalk.caseLinks(from: standard, in: catalog)))))
+    }
+    var items = 0
+    let imports = try packages.map { package in
+        try measure(iterations: iterations) {
+            items = try CASEImport.read(package, fileName: "package.json").standard.fields.count
+        }
+    }
+    print("itss-bench case: CASE 1.1 packages of both shipped standards (with crosswalk links), \(iterations) runs")
+    print(
+        String(
+            format: "  export of both (build + JSON, %d bytes): median %.2f ms, p90 %.2f ms, CPU median %.2f ms  (target: < 50 ms)",
+            bytes, export.median, export.p90, export.cpuMedian))
+    for (standard, timing) in zip(catalog.standards, imports) {
+        print(
+            String(
+                format: "  import of the %@ package: median %.2f ms, p90 %.2f ms, CPU median %.2f ms  (target: < 50 ms)",
+                "\(standard.key.version) \(standard.key.name)", timing.median, timing.p90, timing.cpuMedian))
+    }
+    if items == 42, bytes == 0 { print("") }  // keeps the optimiser from dropping the work
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var mode = "import"
 if let first = arguments.first, Int(first) == nil {
@@ -208,7 +250,9 @@ case "import":
     try runImportBenchmark(iterations: count ?? 200)
 case "rule":
     try runRuleBenchmark(pairCount: count ?? 200_000)
+case "case":
+    try runCASEBenchmark(iterations: count ?? 100)
 default:
-    FileHandle.standardError.write(Data("usage: itss-bench [import [ITERATIONS] | rule [PAIRS]]\n".utf8))
+    FileHandle.standardError.write(Data("usage: itss-bench [import [ITERATIONS] | rule [PAIRS] | case [ITERATIONS]]\n".utf8))
     exit(64)
 }

@@ -11,9 +11,9 @@ struct ITSSCommand: AsyncParsableCommand {
             DATABASE_URL=postgres://… to use PostgreSQL. The built-in standards are loaded on first use.
             """,
         subcommands: [
-            CatalogCommand.self, OrgCommand.self, PersonCommand.self, EvaluatorCommand.self, AssessCommand.self,
-            ExperienceCommand.self, LevelCommand.self, GapCommand.self, PlanCommand.self, ProfileCommand.self, ImportCommand.self,
-            DemoCommand.self,
+            CatalogCommand.self, CrosswalkCommand.self, OrgCommand.self, PersonCommand.self, EvaluatorCommand.self,
+            AssessCommand.self, ExperienceCommand.self, LevelCommand.self, GapCommand.self, PlanCommand.self,
+            ProfileCommand.self, ImportCommand.self, DemoCommand.self,
             MigrateCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self,
         ]
     )

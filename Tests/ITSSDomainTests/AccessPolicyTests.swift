@@ -13,13 +13,15 @@ struct AccessPolicyTests {
     static func expected(_ role: AccessRole, _ action: AuditAction, _ relation: SubjectRelation) -> Bool {
         if role == .administrator { return true }
         switch action {
-        case .catalogImport, .catalogReplace, .demoGenerate, .accountCreate, .accountUpdate: return false
+        case .catalogImport, .catalogReplace, .demoGenerate, .accountCreate, .accountUpdate, .levelRecompute:
+            return false
         // Tailoring profiles: administrators only (HR may read them).
         case .profileCreate, .profileSaveVersion, .profileArchive: return false
         case .accountPassword, .tokenCreate, .tokenRevoke: return relation == .own
         case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience:
             return role == .hr
-        case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate:
+        case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate,
+            .crosswalkCarry, .experienceLink:
             return role == .hr || [.own, .evaluatee].contains(relation)
         case .assessmentRateSelf, .assessmentSubmit: return relation == .own
         case .assessmentRateEvaluator, .assessmentApprove, .assessmentReturn, .experienceVerify:

@@ -56,7 +56,7 @@ struct DevelopmentPlanTests {
             DevelopmentPlan.suggestedActions(from: leaderGap).map(\.title) == ["Take on a member role", "Take on a leader role"])
         let field = F.field("Sized", [F.item("A", levels: [3], conditions: [3: F.condition(nil, staff: 10, sites: 100)])])
         let sized = try GapAnalysis.gap(field: field, ratings: ["A": 3], records: [], target: 3)
-        #expect(DevelopmentPlan.suggestedActions(from: sized).map(\.title) == ["Take on a role with ≥ 10 staff"])
+        #expect(DevelopmentPlan.suggestedActions(from: sized).map(\.title) == ["Take on a role with ≥ 10 staff or ≥ 100 installation sites"])
     }
 
     @Test("plans and actions round-trip through JSON with the stored spellings")

@@ -3,8 +3,8 @@ import ITSSDomain
 /// Small hand-built fields, conditions and records for the level, gap and plan tests.
 enum LevelFixtures {
     static func condition(
-        _ role: Role?, staff: Int64? = nil, yen: Int64? = nil, sites: Int64? = nil, staffBelow: Int64? = nil,
-        yenBelow: Int64? = nil
+        _ role: Role?, staff: Int64? = nil, yen: Int64? = nil, sites: Int64? = nil, inquiries: Int64? = nil,
+        staffBelow: Int64? = nil, yenBelow: Int64? = nil, sitesBelow: Int64? = nil
     ) -> ScaleCondition {
         var thresholds: [ScaleThreshold] = []
         if staff != nil || staffBelow != nil {
@@ -13,7 +13,10 @@ enum LevelFixtures {
         if yen != nil || yenBelow != nil {
             thresholds.append(ScaleThreshold(measure: .annualContractYen, minimum: yen, upperBound: yenBelow))
         }
-        if let sites { thresholds.append(ScaleThreshold(measure: .installationSites, minimum: sites)) }
+        if sites != nil || sitesBelow != nil {
+            thresholds.append(ScaleThreshold(measure: .installationSites, minimum: sites, upperBound: sitesBelow))
+        }
+        if let inquiries { thresholds.append(ScaleThreshold(measure: .annualInquiries, minimum: inquiries)) }
         return ScaleCondition(role: role, thresholds: thresholds)
     }
 
@@ -57,9 +60,15 @@ enum LevelFixtures {
         ])
 
     static func record(
-        _ id: Int64, _ role: Role, staff: Int? = nil, yen: Int64? = nil, label: String? = nil
+        _ id: Int64, _ role: Role, staff: Int? = nil, yen: Int64? = nil, sites: Int64? = nil, inquiries: Int64? = nil,
+        label: String? = nil
     ) -> ExperienceEvidence {
-        ExperienceEvidence(recordID: id, role: role, peakStaff: staff, annualContractYen: yen, label: label ?? "record \(id)")
+        var measures: [ScaleMeasure: Int64] = [:]
+        measures[.peakStaff] = staff.map(Int64.init)
+        measures[.annualContractYen] = yen
+        measures[.installationSites] = sites
+        measures[.annualInquiries] = inquiries
+        return ExperienceEvidence(recordID: id, role: role, measures: measures, label: label ?? "record \(id)")
     }
 
     /// Every item of `field` rated `level`.

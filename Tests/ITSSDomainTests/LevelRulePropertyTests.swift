@@ -67,10 +67,13 @@ struct LevelRulePropertyTests {
     }
 
     static func record(_ random: inout SeededRandom) -> ExperienceEvidence {
-        ExperienceEvidence(
-            recordID: Int64(random.int(1...5)), role: random.pick(Role.allCases) ?? .member,
-            peakStaff: random.chance(0.7) ? random.int(0...400) : nil,
-            annualContractYen: random.chance(0.6) ? Int64(random.int(0...3_000)) * 1_000_000 : nil,
+        var measures: [ScaleMeasure: Int64] = [:]
+        if random.chance(0.7) { measures[.peakStaff] = Int64(random.int(0...400)) }
+        if random.chance(0.6) { measures[.annualContractYen] = Int64(random.int(0...3_000)) * 1_000_000 }
+        if random.chance(0.3) { measures[.installationSites] = Int64(random.int(0...600)) }
+        if random.chance(0.3) { measures[.annualInquiries] = Int64(random.int(0...6_000)) }
+        return ExperienceEvidence(
+            recordID: Int64(random.int(1...5)), role: random.pick(Role.allCases) ?? .member, measures: measures,
             label: "record \(random.int(1...3))")
     }
 
@@ -279,19 +282,13 @@ struct ReferenceRule {
     func scaleHolds(_ level: Int) -> Bool {
         if level < 3 { return true }
         let condition = input.field.scaleCondition(atLevel: level) ?? ScaleCondition()
-        var staff: Int64?
-        var yen: Int64?
-        for threshold in condition.thresholds {
-            if threshold.measure == .peakStaff { staff = threshold.minimum }
-            if threshold.measure == .annualContractYen { yen = threshold.minimum }
-        }
-        if condition.role == nil, staff == nil, yen == nil { return true }
+        // Every named minimum, whatever its measure, is an alternative; upper bounds are not requirements.
+        let minimums = condition.thresholds.compactMap { threshold in threshold.minimum.map { (threshold.measure, $0) } }
+        if condition.role == nil, minimums.isEmpty { return true }
         return input.records.contains { record in
             let roleOK = condition.role.map { record.role.rank >= $0.rank } ?? true
-            if staff == nil, yen == nil { return roleOK }
-            let staffOK = staff.map { minimum in record.peakStaff.map { Int64($0) >= minimum } ?? false } ?? false
-            let yenOK = yen.map { minimum in record.annualContractYen.map { $0 >= minimum } ?? false } ?? false
-            return roleOK && (staffOK || yenOK)
+            if minimums.isEmpty { return roleOK }
+            return roleOK && minimums.contains { measure, minimum in (record.measures[measure] ?? -1) >= minimum }
         }
     }
 }

@@ -202,34 +202,118 @@ struct LevelRuleTests {
         #expect(breakdown.check(atLevel: 2)?.scale == nil)
         #expect(breakdown.check(atLevel: 3)?.scale?.outcome == .noRequirement)
         #expect(breakdown.check(atLevel: 3)?.scale?.decidingRecord == nil)
-        #expect(breakdown.check(atLevel: 3)?.scale?.reason == "the condition names no role and no staff or contract minimum")
+        #expect(breakdown.check(atLevel: 3)?.scale?.reason == "the condition names no role and no minimum")
         #expect(breakdown.explanation.isEmpty)
         #expect(breakdown.holdsTopLevel)
         // With a record the condition still names nothing, so the record does not "decide" it.
         #expect(F.evaluate(field, F.all(3, in: field), [F.record(1, .member)]).check(atLevel: 3)?.scale?.decidingRecord == nil)
     }
 
-    @Test("installation sites, inquiries and upper bounds are never requirements")
-    func onlyStaffAndContractCount() {
+    @Test("every minimum a condition names is an alternative; upper bounds stay descriptive")
+    func everyMinimumCounts() {
         let conditions: [Int: ScaleCondition] = [
             3: F.condition(.member),
-            4: F.condition(.leader, staffBelow: 10, yenBelow: 100_000_000),
+            4: F.condition(.leader, staffBelow: 10, yenBelow: 100_000_000, sitesBelow: 100),
             5: F.condition(.responsiblePerson, staff: 10, yen: 100_000_000, sites: 100),
             6: F.condition(nil, sites: 500),
         ]
         let field = F.field("Network", [F.item("A", levels: [3, 4, 5, 6], conditions: conditions)])
-        // A leader of 50 people is above the descriptive "less than 10" and still meets level 4.
-        #expect(F.evaluate(field, ["A": 4], [F.record(1, .leader, staff: 50)]).attainedLevel == 4)
-        // Level 5 needs 10 staff or ¥100,000,000; sites cannot stand in (records do not carry them).
+        // A leader of 50 people and 300 sites is above the descriptive "less than" bounds and still meets level 4.
+        #expect(F.evaluate(field, ["A": 4], [F.record(1, .leader, staff: 50, sites: 300)]).attainedLevel == 4)
+        // Level 5: 10 staff, ¥100,000,000 or 100 sites, each on its own.
         #expect(F.evaluate(field, ["A": 5], [F.record(1, .responsiblePerson, staff: 9)]).attainedLevel == 4)
         #expect(F.evaluate(field, ["A": 5], [F.record(1, .responsiblePerson, yen: 100_000_000)]).attainedLevel == 5)
-        // Level 6 names only installation sites: nothing a record can be held to, so it is met.
-        let six = F.evaluate(field, ["A": 6], [F.record(1, .responsiblePerson, staff: 10)])
-        #expect(six.attainedLevel == 6)
-        #expect(six.check(atLevel: 6)?.scale?.outcome == .noRequirement)
-        #expect(!(F.condition(nil, sites: 500).namesRecordRequirement))
+        #expect(F.evaluate(field, ["A": 5], [F.record(1, .responsiblePerson, sites: 100)]).attainedLevel == 5)
+        #expect(F.evaluate(field, ["A": 5], [F.record(1, .responsiblePerson, staff: 9, sites: 99)]).attainedLevel == 4)
+        // A measure the condition does not name never stands in for one it names.
+        #expect(F.evaluate(field, ["A": 5], [F.record(1, .responsiblePerson, inquiries: 1_000_000)]).attainedLevel == 4)
+        // Level 6 names only 500 sites (and no role): a record needs them.
+        #expect(F.evaluate(field, ["A": 6], [F.record(1, .responsiblePerson, sites: 499)]).attainedLevel == 5)
+        let six = F.evaluate(field, ["A": 6], [F.record(1, .member, sites: 500)])
+        #expect(six.attainedLevel == 3)  // a member's record meets levels 4 and 5 for neither role
+        let top = F.evaluate(field, ["A": 6], [F.record(1, .responsiblePerson, sites: 500)])
+        #expect(top.attainedLevel == 6)
+        #expect(top.check(atLevel: 6)?.scale?.reason == "met by record 1 (responsible person, 500 installation sites)")
+        #expect(F.condition(nil, sites: 500).namesRecordRequirement)
         #expect(F.condition(.member).namesRecordRequirement)
         #expect(F.condition(nil, staff: 1).namesRecordRequirement)
+        #expect(!F.condition(nil, staffBelow: 10, sitesBelow: 100).namesRecordRequirement)
+    }
+
+    /// V2 Network operation and Service desk at level 5, as the texts state them (the examples).
+    static let networkOperation5 = F.condition(.responsiblePerson, staff: 10, yen: 100_000_000, sites: 100)
+    static let serviceDesk5 = F.condition(.responsiblePerson, staff: 10, yen: 100_000_000, inquiries: 3_000)
+
+    @Test("V2 Network operation 5: a responsible person of 150 sites with 8 staff meets the scale condition")
+    func networkOperationSites() {
+        let field = F.field("Network operation", [F.item("A", levels: [5], conditions: [5: Self.networkOperation5])])
+        let record = F.record(7, .responsiblePerson, staff: 8, sites: 150, label: "#7 WAN")
+        let breakdown = F.evaluate(field, ["A": 5], [record])
+        #expect(breakdown.attainedLevel == 5)
+        #expect(breakdown.check(atLevel: 5)?.scale?.outcome == .met)
+        #expect(breakdown.check(atLevel: 5)?.scale?.reason == "met by #7 WAN (responsible person, 8 staff, no contract value, 150 installation sites)")
+        #expect(!Self.networkOperation5.isMet(by: F.record(7, .responsiblePerson, staff: 8, sites: 99)))
+        #expect(!Self.networkOperation5.isMet(by: F.record(7, .leader, staff: 8, sites: 150)))
+        #expect(
+            Self.networkOperation5.requirementSummary
+                == "responsible person with ≥ 10 staff or ≥ ¥100,000,000/year or ≥ 100 installation sites")
+    }
+
+    @Test("V2 Service desk 5: 3000 answered inquiries a year meet the scale condition")
+    func serviceDeskInquiries() {
+        let field = F.field("Service desk", [F.item("A", levels: [5], conditions: [5: Self.serviceDesk5])])
+        #expect(F.evaluate(field, ["A": 5], [F.record(1, .responsiblePerson, staff: 4, inquiries: 3_000)]).attainedLevel == 5)
+        let short = F.evaluate(field, ["A": 5], [F.record(1, .responsiblePerson, staff: 4, inquiries: 2_999)])
+        #expect(short.attainedLevel == nil)
+        #expect(short.check(atLevel: 5)?.scale?.outcome == .belowMinimum)
+        #expect(
+            short.check(atLevel: 5)?.scale?.reason
+                == "best record record 1 (responsible person, 4 staff, no contract value, 2,999 inquiries/year): below "
+                + "≥ 10 staff or ≥ ¥100,000,000/year or ≥ 3,000 inquiries/year")
+    }
+
+    /// Every combination of required role × named minimums (each of the four measures named or not) × record
+    /// role × record figure per measure (absent, one below the minimum, at it): the rule says met exactly when
+    /// the role suffices and, if any minimum is named, one named figure reaches its minimum.
+    @Test("exhaustive: role × named measures × record figures", arguments: [nil] + Role.allCases.map(Optional.some))
+    func exhaustiveMeasures(required: Role?) {
+        let minimums: [ScaleMeasure: Int64] = [
+            .peakStaff: 10, .annualContractYen: 100_000_000, .installationSites: 100, .annualInquiries: 3_000,
+        ]
+        let measures = ScaleMeasure.allCases
+        var checked = 0
+        for named in 0..<(1 << measures.count) {
+            let thresholds = measures.enumerated().compactMap { bit, measure in
+                named & (1 << bit) != 0 ? ScaleThreshold(measure: measure, minimum: minimums[measure]) : nil
+            }
+            let condition = ScaleCondition(role: required, thresholds: thresholds)
+            let field = F.field("F", [F.item("A", levels: [3], conditions: [3: condition])])
+            for role in Role.allCases {
+                // Each measure's figure: 0 absent, 1 one below the minimum, 2 at the minimum.
+                for code in 0..<Int(pow(3.0, Double(measures.count))) {
+                    var figures: [ScaleMeasure: Int64] = [:]
+                    var rest = code
+                    for measure in measures {
+                        let choice = rest % 3
+                        rest /= 3
+                        if choice > 0, let minimum = minimums[measure] { figures[measure] = minimum - (choice == 1 ? 1 : 0) }
+                    }
+                    let record = ExperienceEvidence(recordID: 1, role: role, measures: figures, label: "r")
+                    let roleOK = required.map { role >= $0 } ?? true
+                    let sizeOK =
+                        thresholds.isEmpty
+                        || thresholds.contains { threshold in
+                            figures[threshold.measure].map { $0 >= threshold.minimum ?? .max } ?? false
+                        }
+                    let expected = roleOK && sizeOK
+                    #expect(condition.isMet(by: record) == expected, "\(condition.summary) vs \(figures) \(role)")
+                    let level = F.evaluate(field, ["A": 3], [record]).attainedLevel
+                    #expect(level == (expected ? 3 : nil), "\(condition.summary) vs \(figures) \(role)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 16 * Role.allCases.count * 81)
     }
 
     @Test("a field's condition is its majority: an outlier item does not raise the bar")
@@ -343,7 +427,7 @@ struct LevelRuleTests {
         func record(_ id: Int64, verified: Bool) -> ExperienceRecord {
             ExperienceRecord(
                 id: id, recordID: id, version: 1, personID: 9, field: field, role: .leader, from: day, to: nil,
-                peakStaff: 12, annualContractYen: nil, customer: "ACME", description: nil,
+                measures: [.peakStaff: 12], customer: "ACME", description: nil,
                 verifiedBy: verified ? 2 : nil, verifiedOn: verified ? day : nil)
         }
         let records = [record(1, verified: true), record(2, verified: false)]

@@ -36,10 +36,10 @@ struct LevelRuleCatalogTests {
     /// A verified record meeting exactly (at the thresholds) the field's condition at `level`.
     static func record(meeting level: Int, in field: SpecialtyField, id: Int64? = nil) -> ExperienceEvidence {
         let condition = field.scaleCondition(atLevel: level) ?? .none
+        var measures: [ScaleMeasure: Int64] = [:]
+        for threshold in condition.thresholds { measures[threshold.measure] = threshold.minimum }
         return ExperienceEvidence(
-            recordID: id ?? Int64(level), role: condition.role ?? .member,
-            peakStaff: condition.minimumStaff.map { Int($0) }, annualContractYen: condition.minimumContractYen,
-            label: "level \(level) work")
+            recordID: id ?? Int64(level), role: condition.role ?? .member, measures: measures, label: "level \(level) work")
     }
 
     /// One record per defined level from 3 up to `level`, each meeting that level's condition at its thresholds.
@@ -116,17 +116,49 @@ struct LevelRuleCatalogTests {
         }
     }
 
-    @Test("a record just below both minimums, or one role too junior, gives the level below", arguments: fieldCases)
+    /// The examples on the real V2 texts: installation sites and answered inquiries are alternatives.
+    @Test("V2 Network operation 5 with 150 sites and 8 staff, V2 Service desk 5 with 3000 inquiries")
+    func sitesAndInquiriesOnTheRealTexts() throws {
+        let v2 = StandardKey(name: "Operations", version: "V2 2006")
+        let network = try Self.effective(FieldCase(standard: v2, field: "Network operation"))
+        let networkCondition = try #require(network.scaleCondition(atLevel: 5))
+        #expect(networkCondition.minimum(.installationSites) == 100)
+        let operatorRecord = ExperienceEvidence(
+            recordID: 1, role: .responsiblePerson, measures: [.peakStaff: 8, .installationSites: 150], label: "WAN")
+        let lower = Self.records(upTo: 4, in: network)
+        let five = LevelRule.evaluate(
+            network, ratings: Self.ratings(at: 5, in: network), records: lower + [operatorRecord], basis: .approved)
+        #expect(five.attainedLevel == 5)
+        #expect(five.check(atLevel: 5)?.scale?.decidingRecord == operatorRecord)
+        var fewSites = operatorRecord
+        fewSites.measures[.installationSites] = 99
+        #expect(
+            LevelRule.evaluate(
+                network, ratings: Self.ratings(at: 5, in: network), records: lower + [fewSites], basis: .approved
+            ).attainedLevel == 4)
+
+        let desk = try Self.effective(FieldCase(standard: v2, field: "Service desk"))
+        let deskCondition = try #require(desk.scaleCondition(atLevel: 5))
+        #expect(deskCondition.minimum(.annualInquiries) == 3_000)
+        let deskRecord = ExperienceEvidence(
+            recordID: 2, role: .responsiblePerson, measures: [.peakStaff: 4, .annualInquiries: 3_000], label: "Desk")
+        let deskLower = Self.records(upTo: 4, in: desk)
+        #expect(
+            LevelRule.evaluate(
+                desk, ratings: Self.ratings(at: 5, in: desk), records: deskLower + [deskRecord], basis: .approved
+            ).attainedLevel == 5)
+    }
+
+    @Test("a record just below every minimum, or one role too junior, gives the level below", arguments: fieldCases)
     func scaleShortfalls(_ fieldCase: FieldCase) throws {
         let field = try Self.effective(fieldCase)
         for level in field.definedLevels where level >= 3 {
             let condition = try #require(field.scaleCondition(atLevel: level))
             let lower = Self.records(upTo: level, in: field).filter { $0.recordID != Int64(level) }
             let ratings = Self.ratings(at: level, in: field)
-            if condition.minimumStaff != nil || condition.minimumContractYen != nil {
+            if condition.thresholds.contains(where: { $0.minimum != nil }) {
                 var below = Self.record(meeting: level, in: field)
-                below.peakStaff = condition.minimumStaff.map { Int($0) - 1 }
-                below.annualContractYen = condition.minimumContractYen.map { $0 - 1 }
+                below.measures = below.measures.mapValues { $0 - 1 }
                 let breakdown = LevelRule.evaluate(field, ratings: ratings, records: lower + [below], basis: .approved)
                 #expect(breakdown.attainedLevel == Self.previous(level, in: field), "below the minimums of \(level)")
                 #expect(breakdown.check(atLevel: level)?.scale?.outcome == .belowMinimum)
@@ -190,7 +222,7 @@ struct LevelRuleCatalogTests {
                 label: "data-centre operation")
             #expect(LevelRule.evaluate(field, ratings: ratings, records: [record], basis: .approved).attainedLevel == 5)
             var smaller = record
-            smaller.annualContractYen = 700_000_000
+            smaller.measures[.annualContractYen] = 700_000_000
             #expect(LevelRule.evaluate(field, ratings: ratings, records: [smaller], basis: .approved).attainedLevel == 4)
         }
         // The premise: without errata Leadership's own level-5 text asks 7.5 billion yen.

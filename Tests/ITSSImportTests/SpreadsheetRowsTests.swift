@@ -247,6 +247,23 @@ struct SpreadsheetRowsTests {
 
     // MARK: - experience
 
+    @Test("experience rows: installation_sites and annual_inquiries are read like the other measures, and bounded")
+    func experienceMeasures() throws {
+        let text = """
+            employee_number,field,role,from,installation_sites,annual_inquiries
+            E1,V2:Network operation,responsible person,2020-04-01,150,"3,000"
+            """
+        let rows = try SpreadsheetRows.experience(Self.bytes(text)).rows
+        #expect(rows.first?.measures == [.installationSites: 150, .annualInquiries: 3_000])
+        let bad = Self.errors(
+            """
+            employee_number,field,role,from,installation_sites,annual_inquiries
+            E1,V2:Network operation,leader,2020-04-01,-1,1000000001
+            """, SpreadsheetRows.experience)
+        #expect(bad.map(\.column) == ["installation_sites", "annual_inquiries"])
+        #expect(bad.last?.message == "1000000001 is more than the maximum, 1,000,000,000")
+    }
+
     @Test("experience rows: roles, dates, numbers with separators, verified_by")
     func experienceRows() throws {
         let text = """
@@ -259,13 +276,12 @@ struct SpreadsheetRowsTests {
         #expect(rows[0].role == .responsiblePerson)
         #expect(rows[0].from == Day("2020-04-01"))
         #expect(rows[0].to == Day("2023-03-31"))
-        #expect(rows[0].peakStaff == 80)
-        #expect(rows[0].annualContractYen == 1_500_000_000)
+        #expect(rows[0].measures == [.peakStaff: 80, .annualContractYen: 1_500_000_000])
         #expect(rows[0].customer == "ACME")
         #expect(rows[0].description == "Desk, 24/7")
         #expect(rows[0].verifiedBy == "E9")
         #expect(rows[1].role == .leader)
-        #expect(rows[1].to == nil && rows[1].peakStaff == nil && rows[1].annualContractYen == nil && rows[1].verifiedBy == nil)
+        #expect(rows[1].to == nil && rows[1].measures.isEmpty && rows[1].verifiedBy == nil)
     }
 
     @Test("experience rows: bad role, dates, order of dates and numbers are each reported with line and column")

@@ -74,7 +74,7 @@ struct ExperienceStorageTests {
                 try await database.addExperience(
                     ExperienceForm(
                         employeeNumber: "E1001", field: Fixtures.serviceDesk, role: .member, from: Day("2022-01-01")!,
-                        peakStaff: 1_000_001),
+                        measures: [.peakStaff: 1_000_001]),
                     actor: "test")
             }
             await #expect(throws: StorageError.self) {

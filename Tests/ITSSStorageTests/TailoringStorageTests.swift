@@ -163,7 +163,7 @@ struct TailoringStorageTests {
         let record = try await database.addExperience(
             ExperienceForm(
                 employeeNumber: "E1001", field: operationManagement, role: .responsiblePerson,
-                from: try #require(Day("2022-04-01")), peakStaff: 60, customer: "ACME"),
+                from: try #require(Day("2022-04-01")), measures: [.peakStaff: 60], customer: "ACME"),
             actor: "test")
         try await database.verifyExperience(recordID: record.recordID, by: "M001")
     }

@@ -60,4 +60,22 @@ public enum Fixtures {
         }
         return try await database.approveAssessment(started.id, by: "M001")
     }
+
+    /// Starts an assessment of `person` in any field, self-rates every item at `level`, submits, has M001 rate
+    /// every item the same and approves it.
+    @discardableResult
+    public static func approvedAssessment(
+        _ database: AppDatabase, field: String, person: String, level: Int, cycle: String = "2025H2"
+    ) async throws -> AssessmentView {
+        guard let cycle = Cycle(cycle) else { throw StorageError.refused(reason: "bad test cycle \(cycle)") }
+        let started = try await database.startAssessment(of: person, field: field, cycle: cycle, actor: "test")
+        for rating in started.ratings {
+            try await database.rate(assessment: started.id, item: rating.item, level: level, by: person, asEvaluator: false)
+        }
+        try await database.submitAssessment(started.id, by: person)
+        for rating in started.ratings {
+            try await database.rate(assessment: started.id, item: rating.item, level: level, by: "M001", asEvaluator: true)
+        }
+        return try await database.approveAssessment(started.id, by: "M001")
+    }
 }

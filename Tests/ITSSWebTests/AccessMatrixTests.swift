@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ITSSDomain
+import ITSSImport
 import ITSSStorage
 import ITSSTestSupport
 import Testing
@@ -103,6 +104,12 @@ struct AccessMatrixTests {
         [.anonymous: .unauthorized, .employee: .hidden, .evaluator: evaluator, .hr: hr, .admin: admin]
     }
 
+    static let v3 = StandardKey(name: "IT Service Management", version: "V3 2008")
+    /// The V3 standard's CFDocument, its Service Desk field and that field's isChildOf association.
+    static let caseDocument = CASEIdentifiers.document(v3)
+    static let caseField = CASEIdentifiers.identifier(CASEIdentifiers.fieldPath(v3, "Service Desk"))
+    static let caseAssociation = CASEIdentifiers.identifier(["association", caseField, "isChildOf", caseDocument])
+
     /// A per-role suffix for values that must be unique (employee numbers, codes, cycles).
     static func unique(_ role: Role) -> Int { Role.allCases.firstIndex(of: role) ?? 0 }
 
@@ -150,6 +157,11 @@ struct AccessMatrixTests {
             Cell(
                 .post, "/api/v1/people/{employeeNumber}/assessments", uri: { _ in "\(p)/assessments" },
                 json: { json(["field": "Service Desk", "cycle": cycles[$0] ?? "2019"]) }, person()),
+            // Hanako has no approved V2 assessment to carry: past the access checks, the use case refuses.
+            Cell(
+                .post, "/api/v1/people/{employeeNumber}/crosswalk-carry", uri: { _ in "\(p)/crosswalk-carry" },
+                json: { _ in json(["from": "V2:Service desk", "to": "Service Desk", "cycle": "2030"]) },
+                person(evaluator: .ruleRefused, hr: .ruleRefused, admin: .ruleRefused)),
             Cell(.get, "/api/v1/assessments/{id}", uri: { _ in "/api/v1/assessments/\(assessment)" }, person()),
             Cell(
                 .get, "/api/v1/review-queue",
@@ -224,6 +236,16 @@ struct AccessMatrixTests {
             Cell(.post, "/api/v1/tokens", json: { json(["name": "matrix \($0)"]) }, everyone()),
             // Each role revokes a token of its own: allowed. Someone else's token is checked in AdministrationAPITests.
             Cell(.delete, "/api/v1/tokens/{id}", uri: { "/api/v1/tokens/\(tokens[$0] ?? "999999")" }, everyone()),
+            // The CASE provider: the catalog, open to every signed-in role.
+            Cell(.get, "/ims/case/v1p1/CFDocuments", everyone()),
+            Cell(
+                .get, "/ims/case/v1p1/CFPackages/{sourcedId}", uri: { _ in "/ims/case/v1p1/CFPackages/\(caseDocument)" },
+                everyone()),
+            Cell(
+                .get, "/ims/case/v1p1/CFItems/{sourcedId}", uri: { _ in "/ims/case/v1p1/CFItems/\(caseField)" }, everyone()),
+            Cell(
+                .get, "/ims/case/v1p1/CFAssociations/{sourcedId}",
+                uri: { _ in "/ims/case/v1p1/CFAssociations/\(caseAssociation)" }, everyone()),
         ]
     }
 
@@ -295,7 +317,9 @@ struct AccessMatrixTests {
         try await TestBackend.sqlite.withDatabase { database in
             let router = try await buildRouter(configuration: WebConfiguration(database: database.location), database: database)
             let routes = Set(
-                router.routes.map { "\($0.method) \($0.path)" }.filter { $0.contains(" /api/v1/") })
+                router.routes.map { "\($0.method) \($0.path)" }.filter {
+                    $0.contains(" /api/v1/") || $0.contains(" /ims/case/v1p1/")
+                })
             let covered = Set(
                 Self.cells(assessment: "1", item: "1", record: "1", plan: "1", tokens: [:]).map {
                     "\($0.method) \($0.route.split(separator: "?")[0])"

@@ -77,7 +77,7 @@ struct SkillPagesWebTests {
                 ])
             #expect(experience.status == .seeOther)
             let record = try #require(try await web.database.experience(of: "E1001").first)
-            #expect(record.annualContractYen == 12_000_000)
+            #expect(record.measures[.annualContractYen] == 12_000_000)
 
             let submitted = try await web.post(
                 "/assessments/\(id)/submit", as: hanako, form: [("version", try Self.version(afterSave.text))] + answers)

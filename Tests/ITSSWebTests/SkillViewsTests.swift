@@ -52,7 +52,7 @@ struct SkillViewsTests {
         ExperienceRecord(
             id: 1, recordID: 1, version: 1, personID: 1, field: field, role: .leader, from: try #require(Day("2024-01-01")),
             to: nil,
-            peakStaff: 3, annualContractYen: 1_000, customer: hostile, description: hostile, verifiedBy: nil, verifiedOn: nil)
+            measures: [.peakStaff: 3, .annualContractYen: 1_000], customer: hostile, description: hostile, verifiedBy: nil, verifiedOn: nil)
     }
 
     static var person: Person {

@@ -371,7 +371,7 @@ struct AssessmentCLITests {
         let record = try #require(try cli.json([ExperienceRecord].self, "experience", "list", Self.person).first)
         #expect(record.version == 2)
         #expect(record.role == .leader)
-        #expect(record.annualContractYen == 1_500_000_000)
+        #expect(record.measures[.annualContractYen] == 1_500_000_000)
         #expect(!record.isVerified)
         level = try #require(try cli.json([PersonLevel].self, "level", Self.person).first)
         // The verified version 1 (member) stays in force; the provisional level counts the correction.

@@ -191,10 +191,10 @@ struct BulkImportCLITests {
         #expect(member.isVerified)
         #expect(member.verifiedOn != nil)
         #expect(member.description == "first-line desk, 24/7")
-        #expect(member.peakStaff == 6)
+        #expect(member.measures[.peakStaff] == 6)
         let leader = try #require(records.first { $0.role == .leader })
         #expect(!leader.isVerified)
-        #expect(leader.annualContractYen == 150_000_000)
+        #expect(leader.measures[.annualContractYen] == 150_000_000)
         #expect(leader.to == nil)
         // The unverified record can still be verified by the evaluator.
         try cli.ok("experience", "verify", String(leader.recordID), "--as", Organisation.evaluator)

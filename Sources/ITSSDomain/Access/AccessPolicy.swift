@@ -35,14 +35,15 @@ public enum AccessPolicy {
         if role == .administrator { return true }
         switch action {
         case .catalogImport, .catalogReplace, .demoGenerate, .accountCreate, .accountUpdate, .profileCreate,
-            .profileSaveVersion, .profileArchive:
+            .profileSaveVersion, .profileArchive, .levelRecompute:
             return false
         case .accountPassword, .tokenCreate, .tokenRevoke:
             // The subject is an account: `.own` when it is the principal's own account.
             return relation == .own
         case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience:
             return role == .hr
-        case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate:
+        case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate,
+            .crosswalkCarry, .experienceLink:
             return role == .hr || relation == .own || relation == .evaluatee
         case .assessmentRateSelf, .assessmentSubmit:
             return relation == .own

@@ -29,4 +29,10 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
     case profileCreate = "profile.create"
     case profileSaveVersion = "profile.save-version"
     case profileArchive = "profile.archive"
+    /// Stored levels recomputed after a change of the level rule (a migration), not of a person's data.
+    case levelRecompute = "level.recompute"
+    /// A draft assessment in a newer edition's field, prefilled from the latest approved one of the older edition.
+    case crosswalkCarry = "crosswalk.carry"
+    /// A copy of an experience record in the crosswalk counterpart of its field, linked to the original.
+    case experienceLink = "experience.link"
 }

@@ -10,11 +10,16 @@ public struct SkillRating: Codable, Sendable, Hashable {
     public var evidence: String?
     /// Required when the evaluator's rating differs from the self rating.
     public var evaluatorReason: String?
+    /// Where a prefilled self rating came from when an assessment was carried across editions (`itss crosswalk
+    /// carry`): the earlier edition's item, its approved rating and assessment, and the crosswalk pair; `nil` for
+    /// a rating the person gave.
+    public var carriedFrom: String?
 
     public init(
         item: String, selfLevel: Int? = nil, evaluatorLevel: Int? = nil, note: String? = nil, evidence: String? = nil,
-        evaluatorReason: String? = nil
+        evaluatorReason: String? = nil, carriedFrom: String? = nil
     ) {
+        self.carriedFrom = carriedFrom
         self.item = item
         self.selfLevel = selfLevel
         self.evaluatorLevel = evaluatorLevel

@@ -63,6 +63,12 @@ public struct ScaleCondition: Codable, Sendable, Hashable {
         }
     }
 
+    /// A record's figures in measure order: `8 staff, 150 installation sites`; empty when it states none.
+    public static func formatFigures(_ measures: [ScaleMeasure: Int64]) -> String {
+        ScaleMeasure.allCases.compactMap { measure in measures[measure].map { format($0, measure) } }
+            .joined(separator: ", ")
+    }
+
     /// `1500000000` → `1,500,000,000`, without locale dependence.
     public static func groupedDigits(_ value: Int64) -> String {
         let digits = String(value.magnitude)

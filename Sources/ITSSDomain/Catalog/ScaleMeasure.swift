@@ -1,5 +1,5 @@
 /// A quantity that a level text uses to describe the scale of the work.
-public enum ScaleMeasure: String, Codable, Sendable, Hashable, CaseIterable {
+public enum ScaleMeasure: String, Codable, CodingKeyRepresentable, Sendable, Hashable, CaseIterable {
     /// Staff at peak ("with 250 or more staff", "10 persons or more during peak periods").
     case peakStaff = "peak_staff"
     /// Annual contract value in yen ("an annual contract value of 750 million yen or more").
@@ -16,6 +16,16 @@ public enum ScaleMeasure: String, Codable, Sendable, Hashable, CaseIterable {
         case .annualContractYen: 1
         case .installationSites: 2
         case .annualInquiries: 3
+        }
+    }
+
+    /// How a reason says a record lacks the figure: `no staff figure`.
+    public var missingLabel: String {
+        switch self {
+        case .peakStaff: "staff figure"
+        case .annualContractYen: "contract value"
+        case .installationSites: "installation sites figure"
+        case .annualInquiries: "inquiries figure"
         }
     }
 

@@ -1,6 +1,6 @@
 /// How condition 2 of the level rule (the field's scale condition) came out at one level.
 public enum ScaleOutcome: String, Codable, Sendable, Hashable, CaseIterable {
-    /// The condition names no role and no staff or contract minimum, so it holds without a record.
+    /// The condition names no role and no minimum, so it holds without a record.
     case noRequirement
     /// A record meets the condition (`ScaleCheck.decidingRecord`).
     case met
@@ -48,14 +48,14 @@ public struct ScaleCheck: Sendable, Hashable {
         let needs = condition.requirementSummary
         guard let record = decidingRecord else {
             switch outcome {
-            case .noRequirement: return "the condition names no role and no staff or contract minimum"
+            case .noRequirement: return "the condition names no role and no minimum"
             case .noRecord: return "no experience record in the field"
             default: return "no verified experience record in the field"
             }
         }
         let facts = Self.facts(of: record, against: requirement)
         switch outcome {
-        case .noRequirement: return "the condition names no role and no staff or contract minimum"
+        case .noRequirement: return "the condition names no role and no minimum"
         case .met: return "met by \(record.label) (\(facts))"
         case .noVerifiedRecord, .noRecord: return "no record meets \(needs)"
         case .roleTooLow:
@@ -73,16 +73,14 @@ public struct ScaleCheck: Sendable, Hashable {
         "the role \(record.role.label) is below the required \(requirement.role?.label ?? "role")"
     }
 
-    /// `responsible person, 60 staff, ¥500,000,000/year`: the record's role and the figures the condition
-    /// names (or that it lacks them).
+    /// `responsible person, 60 staff, ¥500,000,000/year`: the record's role and the figures of the measures the
+    /// condition names (or that it lacks them).
     static func facts(of record: ExperienceEvidence, against requirement: ScaleRequirement) -> String {
         var parts = [record.role.label]
-        if requirement.minimumStaff != nil {
-            parts.append(record.peakStaff.map { ScaleCondition.format(Int64($0), .peakStaff) } ?? "no staff figure")
-        }
-        if requirement.minimumContractYen != nil {
+        for minimum in requirement.minimums {
             parts.append(
-                record.annualContractYen.map { ScaleCondition.format($0, .annualContractYen) } ?? "no contract value")
+                record.measures[minimum.measure].map { ScaleCondition.format($0, minimum.measure) }
+                    ?? "no \(minimum.measure.missingLabel)")
         }
         return parts.joined(separator: ", ")
     }

@@ -61,8 +61,9 @@ enum ScaleEvaluation {
     static func isRanked(_ a: ExperienceEvidence, above b: ExperienceEvidence) -> Bool {
         if a.role != b.role { return a.role > b.role }
         if a.recordID != b.recordID { return a.recordID < b.recordID }
-        if let order = order(a.peakStaff.map(Int64.init), b.peakStaff.map(Int64.init)) { return order }
-        if let order = order(a.annualContractYen, b.annualContractYen) { return order }
+        for measure in ScaleMeasure.allCases {
+            if let order = order(a.measures[measure], b.measures[measure]) { return order }
+        }
         return a.label < b.label
     }
 

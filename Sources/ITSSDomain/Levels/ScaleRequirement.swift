@@ -1,25 +1,32 @@
 /// What the level rule asks of an experience record under a scale condition, precomputed for speed.
 ///
-/// Only the role and the two minimums experience records carry count: peak staff and annual contract value.
-/// Minimum installation sites and inquiries are not requirements (records do not carry them), and upper bounds
-/// ("less than 10 persons") are descriptive only.
+/// Every minimum the condition names counts, whatever its measure (peak staff, annual contract value,
+/// installation sites, answered inquiries, …): the texts join them with "or", so a record that reaches any one
+/// of them meets the size part. Upper bounds ("less than 10 persons") are descriptive only.
 struct ScaleRequirement: Sendable, Hashable {
     /// The least role a record must have held, or `nil` when the condition names none.
     var role: Role?
-    var minimumStaff: Int64?
-    var minimumContractYen: Int64?
+    /// The named minimums, in the order of `ScaleMeasure.order`; alternatives.
+    var minimums: [Minimum]
+
+    /// One named minimum ("100 or more installation sites").
+    struct Minimum: Sendable, Hashable {
+        var measure: ScaleMeasure
+        var value: Int64
+    }
 
     init(_ condition: ScaleCondition) {
         role = condition.role
-        minimumStaff = condition.minimumStaff
-        minimumContractYen = condition.minimumContractYen
+        minimums = condition.thresholds.compactMap { threshold in
+            threshold.minimum.map { Minimum(measure: threshold.measure, value: $0) }
+        }
     }
 
     /// Whether the condition asks anything at all; a condition that names nothing is met without a record.
     var isEmpty: Bool { role == nil && !namesMinimum }
 
-    /// Whether the condition names a staff or contract minimum.
-    var namesMinimum: Bool { minimumStaff != nil || minimumContractYen != nil }
+    /// Whether the condition names a minimum of any measure.
+    var namesMinimum: Bool { !minimums.isEmpty }
 
     /// Whether the record's role is at least the required one (always, when no role is required).
     func roleMet(by record: ExperienceEvidence) -> Bool {
@@ -28,24 +35,22 @@ struct ScaleRequirement: Sendable, Hashable {
     }
 
     /// Whether the record reaches one of the named minimums (always, when none is named): the thresholds are
-    /// alternatives ("75 or more staff or … 750 million yen or more").
+    /// alternatives ("10 persons or more … or 100 or more installation sites").
     func minimumMet(by record: ExperienceEvidence) -> Bool {
         guard namesMinimum else { return true }
-        if let minimumStaff, let staff = record.peakStaff, Int64(staff) >= minimumStaff { return true }
-        if let minimumContractYen, let yen = record.annualContractYen, yen >= minimumContractYen { return true }
+        for minimum in minimums {
+            if let value = record.measures[minimum.measure], value >= minimum.value { return true }
+        }
         return false
     }
 
     /// How close the record comes to a named minimum: the larger of value ÷ minimum over the named measures
-    /// (0 when the record lacks the figure). Used only to rank records, never to decide.
+    /// (0 when the record lacks every figure). Used only to rank records, never to decide.
     func ratio(of record: ExperienceEvidence) -> Double {
         guard namesMinimum else { return 1 }
         var best = 0.0
-        if let minimumStaff, let staff = record.peakStaff {
-            best = max(best, Self.ratio(Int64(staff), minimumStaff))
-        }
-        if let minimumContractYen, let yen = record.annualContractYen {
-            best = max(best, Self.ratio(yen, minimumContractYen))
+        for minimum in minimums {
+            if let value = record.measures[minimum.measure] { best = max(best, Self.ratio(value, minimum.value)) }
         }
         return best
     }
@@ -56,21 +61,19 @@ struct ScaleRequirement: Sendable, Hashable {
 }
 
 extension ScaleCondition {
-    /// Whether the level rule asks anything of an experience record under this condition: a role, a minimum
-    /// peak staff or a minimum annual contract value. Conditions that name nothing else (no role, only
-    /// installation sites, inquiries or descriptive upper bounds) are met without a record.
+    /// Whether the level rule asks anything of an experience record under this condition: a role or a minimum
+    /// of any measure. Conditions that name neither (only descriptive upper bounds) are met without a record.
     public var namesRecordRequirement: Bool { !ScaleRequirement(self).isEmpty }
 
     /// Whether one experience record satisfies the condition as the level rule reads it: its role is at least
-    /// the required role (if one is named) and, if a staff or contract minimum is named, it reaches at least
-    /// one of them.
+    /// the required role (if one is named) and, if minimums are named, it reaches at least one of them.
     public func isMet(by record: ExperienceEvidence) -> Bool {
         let requirement = ScaleRequirement(self)
         return requirement.roleMet(by: record) && requirement.minimumMet(by: record)
     }
 
-    /// What the condition asks of a record in words, e.g. `responsible person with ≥ 75 staff or
-    /// ≥ ¥750,000,000/year`, `leader`, or `no requirement`.
+    /// What the condition asks of a record in words, e.g. `responsible person with ≥ 10 staff or
+    /// ≥ ¥100,000,000/year or ≥ 100 installation sites`, `leader`, or `no requirement`.
     public var requirementSummary: String {
         let requirement = ScaleRequirement(self)
         let minimums = requirement.minimumsSummary
@@ -86,9 +89,7 @@ extension ScaleCondition {
 extension ScaleRequirement {
     /// `≥ 75 staff or ≥ ¥750,000,000/year`, or `nil` when no minimum is named.
     var minimumsSummary: String? {
-        var parts: [String] = []
-        if let minimumStaff { parts.append("≥ " + ScaleCondition.format(minimumStaff, .peakStaff)) }
-        if let minimumContractYen { parts.append("≥ " + ScaleCondition.format(minimumContractYen, .annualContractYen)) }
+        let parts = minimums.map { "≥ " + ScaleCondition.format($0.value, $0.measure) }
         return parts.isEmpty ? nil : parts.joined(separator: " or ")
     }
 }

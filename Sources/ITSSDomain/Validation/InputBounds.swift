@@ -28,6 +28,10 @@ public enum InputBounds {
     public static let maximumYen: Int64 = 1_000_000_000_000_000
     /// Staff counts (peak staff of a piece of work).
     public static let staff: ClosedRange<Int> = 0...1_000_000
+    /// Installation sites of a piece of work.
+    public static let maximumSites: Int64 = 10_000_000
+    /// Answered inquiries per year.
+    public static let maximumInquiries: Int64 = 1_000_000_000
     /// The years of every date (and assessment cycle).
     public static let years: ClosedRange<Int> = 1900...2999
     /// How far after today a person's joining date may be.
@@ -144,6 +148,47 @@ public enum InputBounds {
     public static func yen(_ value: Int64, field: String = "annual_contract_yen") throws(InputError) {
         if value < 0 { throw negative("\(value)", field: field) }
         if value > maximumYen { throw tooLarge("\(value)", field: field, maximum: "¥" + grouped(maximumYen)) }
+    }
+
+    /// The largest figure accepted for a measure.
+    public static func maximum(of measure: ScaleMeasure) -> Int64 {
+        switch measure {
+        case .peakStaff: Int64(staff.upperBound)
+        case .annualContractYen: maximumYen
+        case .installationSites: maximumSites
+        case .annualInquiries: maximumInquiries
+        }
+    }
+
+    /// A figure of a measure: 0 … `maximum(of:)`; `field` defaults to the measure's column name
+    /// (`installation_sites`).
+    /// - Throws: `InputError` naming `field`.
+    public static func measure(_ value: Int64, _ measure: ScaleMeasure, field: String? = nil) throws(InputError) {
+        let field = field ?? measure.rawValue
+        if value < 0 { throw negative("\(value)", field: field) }
+        let maximum = maximum(of: measure)
+        if value > maximum {
+            throw tooLarge("\(value)", field: field, maximum: measure == .annualContractYen ? "¥" + grouped(maximum) : grouped(maximum))
+        }
+    }
+
+    /// Reads a figure of a measure written as a whole number: digits, optionally grouped with `,` or `_`
+    /// (`1,200`), as bulk-import files hold it.
+    /// - Throws: `InputError` naming `field` for text that is not a whole number, or one out of bounds.
+    public static func measure(parsing text: String, _ measure: ScaleMeasure, field: String? = nil) throws(InputError)
+        -> Int64
+    {
+        try wholeNumber(text, field: field ?? measure.rawValue, maximum: maximum(of: measure)) {
+            measure == .annualContractYen ? "¥" + grouped($0) : grouped($0)
+        }
+    }
+
+    /// Reads a figure of a measure as people type it: yen amounts in the abbreviated forms of
+    /// `yen(abbreviated:field:)` (`750m`), other measures as whole numbers (`1,200`).
+    /// - Throws: `InputError` naming `field` for text that is not such a number, or one out of bounds.
+    public static func measure(typed text: String, _ measure: ScaleMeasure, field: String) throws(InputError) -> Int64 {
+        if measure == .annualContractYen { return try yen(abbreviated: text, field: field) }
+        return try self.measure(parsing: text, measure, field: field)
     }
 
     /// Reads a staff count as typed: digits, optionally grouped with `,` or `_` (`1,200`).

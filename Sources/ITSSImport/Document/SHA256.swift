@@ -16,20 +16,11 @@ public enum SHA256 {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        var message = bytes
-        let bitLength = UInt64(bytes.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
+        let message = padded(bytes)
         var schedule = [UInt32](repeating: 0, count: 64)
         for chunk in stride(from: 0, to: message.count, by: 64) {
             for index in 0..<16 {
-                let base = chunk + index * 4
-                schedule[index] =
-                    UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16
-                    | UInt32(message[base + 2]) << 8 | UInt32(message[base + 3])
+                schedule[index] = word(message, at: chunk + index * 4)
             }
             for index in 16..<64 {
                 let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
@@ -58,5 +49,24 @@ public enum SHA256 {
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
+    }
+
+    /// The message padded as SHA-1 and SHA-2 pad it: a one bit, zeros, and the length in bits (big-endian), to a
+    /// multiple of 64 bytes.
+    static func padded(_ bytes: [UInt8]) -> [UInt8] {
+        var message = bytes
+        let bitLength = UInt64(bytes.count) * 8
+        message.append(0x80)
+        while message.count % 64 != 56 { message.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
+        return message
+    }
+
+    /// The 32-bit big-endian word at `offset`.
+    static func word(_ message: [UInt8], at offset: Int) -> UInt32 {
+        UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16 | UInt32(message[offset + 2]) << 8
+            | UInt32(message[offset + 3])
     }
 }

@@ -21,8 +21,8 @@ extension SpreadsheetRows.PersonRow {
 
 extension SpreadsheetRows.ExperienceRow {
     public init(
-        atLine line: Int, employeeNumber: String, field: String, role: Role, from: Day, to: Day? = nil, peakStaff: Int? = nil,
-        annualContractYen: Int64? = nil, customer: String? = nil, description: String? = nil, verifiedBy: String? = nil
+        atLine line: Int, employeeNumber: String, field: String, role: Role, from: Day, to: Day? = nil,
+        measures: [ScaleMeasure: Int64] = [:], customer: String? = nil, description: String? = nil, verifiedBy: String? = nil
     ) {
         self.line = line
         self.employeeNumber = employeeNumber
@@ -30,8 +30,7 @@ extension SpreadsheetRows.ExperienceRow {
         self.role = role
         self.from = from
         self.to = to
-        self.peakStaff = peakStaff
-        self.annualContractYen = annualContractYen
+        self.measures = measures
         self.customer = customer
         self.description = description
         self.verifiedBy = verifiedBy

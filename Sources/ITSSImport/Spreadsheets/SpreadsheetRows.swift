@@ -24,8 +24,8 @@ public enum SpreadsheetRows {
         public var role: Role
         public var from: Day
         public var to: Day?
-        public var peakStaff: Int?
-        public var annualContractYen: Int64?
+        /// The figures of the columns named after measures (`peak_staff`, `installation_sites`, …).
+        public var measures: [ScaleMeasure: Int64]
         public var customer: String?
         public var description: String?
         public var verifiedBy: String?
@@ -50,7 +50,7 @@ public enum SpreadsheetRows {
     )
     public static let experienceColumns = (
         required: ["employee_number", "field", "role", "from"],
-        optional: ["to", "peak_staff", "annual_contract_yen", "customer", "description", "verified_by"]
+        optional: ["to"] + ScaleMeasure.allCases.map(\.rawValue) + ["customer", "description", "verified_by"]
     )
     public static let ratingColumns = (
         required: ["employee_number", "field", "cycle", "item"],
@@ -97,8 +97,12 @@ public enum SpreadsheetRows {
             let employeeNumber = reader.required("employee_number")
             let field = reader.required("field")
             let role = reader.role("role")
-            let peakStaff = reader.parse("peak_staff") { text throws(InputError) in try InputBounds.staff(parsing: text) }
-            let contract = reader.parse("annual_contract_yen") { text throws(InputError) in try InputBounds.yen(parsing: text) }
+            var measures: [ScaleMeasure: Int64] = [:]
+            for measure in ScaleMeasure.allCases {
+                measures[measure] = reader.parse(measure.rawValue) { text throws(InputError) in
+                    try InputBounds.measure(parsing: text, measure)
+                }
+            }
             let customer = reader.optional("customer")
             let description = reader.optional("description")
             reader.check { () throws(InputError) in try InputBounds.optionalName(customer, field: "customer") }
@@ -107,7 +111,7 @@ public enum SpreadsheetRows {
             return (
                 ExperienceRow(
                     line: row.line, employeeNumber: employeeNumber, field: field, role: role, from: from, to: to,
-                    peakStaff: peakStaff, annualContractYen: contract, customer: customer,
+                    measures: measures, customer: customer,
                     description: description, verifiedBy: reader.optional("verified_by")),
                 []
             )

@@ -73,7 +73,7 @@ enum AssessmentRows {
         var result: [Int64: [RatingRow]] = [:]
         for row in try await sql.raw(
             """
-            SELECT assessment_id, item_id, self_level, evaluator_level, note, evidence, evaluator_reason
+            SELECT assessment_id, item_id, self_level, evaluator_level, note, evidence, evaluator_reason, carried_from
             FROM assessment_ratings WHERE assessment_id IN (\(SQLList(ids.map { SQLBind($0) })))
             """
         ).all() {
@@ -85,7 +85,8 @@ enum AssessmentRows {
                         evaluatorLevel: try row.decode(column: "evaluator_level", as: Int?.self),
                         note: try row.decode(column: "note", as: String?.self),
                         evidence: try row.decode(column: "evidence", as: String?.self),
-                        evaluatorReason: try row.decode(column: "evaluator_reason", as: String?.self))))
+                        evaluatorReason: try row.decode(column: "evaluator_reason", as: String?.self),
+                        carriedFrom: try row.decode(column: "carried_from", as: String?.self))))
         }
         return result
     }

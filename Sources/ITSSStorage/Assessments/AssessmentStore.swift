@@ -15,30 +15,43 @@ extension AppDatabase {
         let createdAt = timestamp()
         let id = try await transaction { sql in
             try await self.authorize(sql, principal, .assessmentStart, person: personID)
-            let number = try await PeopleQueries.employeeNumber(sql, personID: personID)
-            if try await sql.raw(
-                "SELECT id FROM assessments WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id) AND cycle = \(bind: cycle.value)"
-            ).first() != nil {
-                throw StorageError.alreadyExists(what: "an assessment of \(number) in \(field.reference.field) for \(cycle)")
-            }
-            try await AssessmentRows.ensurePersonField(sql, personID: personID, fieldID: field.id, at: createdAt)
-            guard
-                let row = try await sql.raw(
-                    """
-                    INSERT INTO assessments (person_id, field_id, cycle, state, version, created_at)
-                    VALUES (\(bind: personID), \(bind: field.id), \(bind: cycle.value), 'draft', 1, \(bind: createdAt)) RETURNING id
-                    """
-                ).first()
-            else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
-            let id = try row.decode(column: "id", as: Int64.self)
-            try await AssessmentRows.event(
-                sql, id, at: createdAt, actorID: principal.personID, action: "start", from: nil, to: .draft, comment: nil)
+            let (id, number) = try await self.insertDraft(
+                sql, personID: personID, field: field, cycle: cycle, principal: principal, at: createdAt)
             try await self.audit(
                 sql, principal, .assessmentStart, subject: "assessment \(id)",
                 detail: "\(number) in \(field.reference) for \(cycle)")
             return id
         }
         return try await assessment(id)
+    }
+
+    /// Inserts a draft assessment (and its start event) inside the caller's transaction, after the caller's
+    /// permission check; adds the field to the person's fields if missing.
+    /// - Returns: The new assessment's id and the person's employee number.
+    /// - Throws: `StorageError.alreadyExists` when the person has an assessment of that field and cycle.
+    func insertDraft(
+        _ sql: any SQLDatabase, personID: Int64, field: CatalogIndex.FieldEntry, cycle: Cycle, principal: Principal,
+        at createdAt: String
+    ) async throws -> (id: Int64, employeeNumber: String) {
+        let number = try await PeopleQueries.employeeNumber(sql, personID: personID)
+        if try await sql.raw(
+            "SELECT id FROM assessments WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id) AND cycle = \(bind: cycle.value)"
+        ).first() != nil {
+            throw StorageError.alreadyExists(what: "an assessment of \(number) in \(field.reference.field) for \(cycle)")
+        }
+        try await AssessmentRows.ensurePersonField(sql, personID: personID, fieldID: field.id, at: createdAt)
+        guard
+            let row = try await sql.raw(
+                """
+                INSERT INTO assessments (person_id, field_id, cycle, state, version, created_at)
+                VALUES (\(bind: personID), \(bind: field.id), \(bind: cycle.value), 'draft', 1, \(bind: createdAt)) RETURNING id
+                """
+            ).first()
+        else { throw StorageError.corrupt(detail: "INSERT … RETURNING gave no row") }
+        let id = try row.decode(column: "id", as: Int64.self)
+        try await AssessmentRows.event(
+            sql, id, at: createdAt, actorID: principal.personID, action: "start", from: nil, to: .draft, comment: nil)
+        return (id, number)
     }
 
     /// Sets a self rating (by the person) or an evaluator rating (by an evaluator of the person) of one item.

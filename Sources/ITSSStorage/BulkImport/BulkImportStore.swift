@@ -150,7 +150,8 @@ extension AppDatabase {
                 touched.insert(PersonFieldKey(personID: personID, fieldID: fieldEntry.id))
                 records.append([
                     .integer(1), .integer(personID), .integer(fieldEntry.id), .text(row.role.rawValue),
-                    .text(row.from.description), .text(row.to?.description), .int(row.peakStaff), .integer(row.annualContractYen),
+                    .text(row.from.description), .text(row.to?.description),
+                ] + ScaleMeasure.allCases.map { .integer(row.measures[$0]) } + [
                     .text(row.customer), .text(row.description), .integer(verifierID), .text(verifierID == nil ? nil : createdAt),
                     .text(verifierID == nil ? nil : verifiedOn), .text(createdAt), .text(actor),
                 ])
@@ -164,7 +165,8 @@ extension AppDatabase {
             try await BatchInsert.run(
                 sql, into: "experience_records",
                 columns: [
-                    "version", "person_id", "field_id", "role", "from_on", "to_on", "peak_staff", "annual_contract_yen",
+                    "version", "person_id", "field_id", "role", "from_on", "to_on",
+                ] + ScaleMeasure.allCases.map(ExperienceRows.column) + [
                     "customer",
                     "description", "verified_by", "verified_at", "verified_on", "created_at", "created_by",
                 ], rows: records)

@@ -157,8 +157,9 @@ struct DemoPeople {
             chunk.records.append(
                 SpreadsheetRows.ExperienceRow(
                     atLine: chunk.records.count + 2, employeeNumber: number, field: field, role: role, from: from,
-                    to: to.map { max($0, from) }, peakStaff: staff,
-                    annualContractYen: Int64(random.int(1...200)) * 10_000_000, customer: customer,
+                    to: to.map { max($0, from) }, 
+                    measures: [.peakStaff: Int64(staff), .annualContractYen: Int64(random.int(1...200)) * 10_000_000],
+                    customer: customer,
                     description: "\(field.dropFirst(3)) for \(customer)",
                     verifiedBy: random.chance(70) ? verifier : nil))
         }

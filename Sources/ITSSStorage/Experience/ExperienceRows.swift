@@ -3,16 +3,37 @@ import SQLKit
 
 /// Rows of `experience_records`.
 enum ExperienceRows {
+    /// The column of each measure: its raw value (`peak_staff`, `installation_sites`, …), one per
+    /// `ScaleMeasure` case (M005, M013).
+    static func column(_ measure: ScaleMeasure) -> String { measure.rawValue }
+
+    /// Every measure column, comma-separated, in `ScaleMeasure.allCases` order.
+    static let measureColumns = ScaleMeasure.allCases.map(column).joined(separator: ", ")
+
+    /// The bound values of `measureColumns`, `NULL` where the record states no figure.
+    static func measureValues(_ measures: [ScaleMeasure: Int64]) -> [SQLBind] {
+        ScaleMeasure.allCases.map { SQLBind(measures[$0]) }
+    }
+
+    /// The figures of a row, by measure.
+    static func measures(from row: any SQLRow) throws -> [ScaleMeasure: Int64] {
+        var measures: [ScaleMeasure: Int64] = [:]
+        for measure in ScaleMeasure.allCases {
+            measures[measure] = try row.decode(column: column(measure), as: Int64?.self)
+        }
+        return measures
+    }
+
     static func insert(
         _ sql: any SQLDatabase, _ new: NewExperience, recordID: Int64?, version: Int, createdAt: String, actor: String
     ) async throws -> Int64 {
         guard
             let row = try await sql.raw(
                 """
-                INSERT INTO experience_records (record_id, version, person_id, field_id, role, from_on, to_on, peak_staff,
-                    annual_contract_yen, customer, description, created_at, created_by)
+                INSERT INTO experience_records (record_id, version, person_id, field_id, role, from_on, to_on,
+                    \(unsafeRaw: measureColumns), customer, description, created_at, created_by)
                 VALUES (\(bind: recordID), \(bind: version), \(bind: new.personID), \(bind: new.fieldID), \(bind: new.role.rawValue),
-                    \(bind: new.from.description), \(bind: new.to?.description), \(bind: new.peakStaff), \(bind: new.annualContractYen),
+                    \(bind: new.from.description), \(bind: new.to?.description), \(SQLList(measureValues(new.measures))),
                     \(bind: new.customer), \(bind: new.description), \(bind: createdAt), \(bind: actor))
                 RETURNING id
                 """
@@ -49,12 +70,12 @@ enum ExperienceRows {
             role: role,
             from: from,
             to: try row.decode(column: "to_on", as: String?.self).flatMap(Day.init),
-            peakStaff: try row.decode(column: "peak_staff", as: Int?.self),
-            annualContractYen: try row.decode(column: "annual_contract_yen", as: Int64?.self),
+            measures: try measures(from: row),
             customer: try row.decode(column: "customer", as: String?.self),
             description: try row.decode(column: "description", as: String?.self),
             verifiedBy: try row.decode(column: "verified_by", as: Int64?.self),
-            verifiedOn: try row.decode(column: "verified_on", as: String?.self).flatMap(Day.init))
+            verifiedOn: try row.decode(column: "verified_on", as: String?.self).flatMap(Day.init),
+            linkedFromRecordID: try row.decode(column: "linked_from_record_id", as: Int64?.self))
     }
 
     /// Every version of one person's records in the given fields, by field, in record and version order. One

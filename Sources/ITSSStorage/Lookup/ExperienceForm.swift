@@ -8,22 +8,21 @@ public struct ExperienceForm: Sendable, Hashable {
     public var role: Role
     public var from: Day
     public var to: Day?
-    public var peakStaff: Int?
-    public var annualContractYen: Int64?
+    /// The figures the record states, by measure (see `ScaleMeasure`).
+    public var measures: [ScaleMeasure: Int64]
     public var customer: String?
     public var description: String?
 
     public init(
-        employeeNumber: String, field: String, role: Role, from: Day, to: Day? = nil, peakStaff: Int? = nil,
-        annualContractYen: Int64? = nil, customer: String? = nil, description: String? = nil
+        employeeNumber: String, field: String, role: Role, from: Day, to: Day? = nil,
+        measures: [ScaleMeasure: Int64] = [:], customer: String? = nil, description: String? = nil
     ) {
         self.employeeNumber = employeeNumber
         self.field = field
         self.role = role
         self.from = from
         self.to = to
-        self.peakStaff = peakStaff
-        self.annualContractYen = annualContractYen
+        self.measures = measures
         self.customer = customer
         self.description = description
     }

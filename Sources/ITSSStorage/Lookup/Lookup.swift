@@ -54,7 +54,7 @@ extension AppDatabase {
     public func resolve(_ form: ExperienceForm) async throws -> NewExperience {
         NewExperience(
             personID: try await personID(form.employeeNumber), fieldID: try await fieldID(form.field), role: form.role,
-            from: form.from, to: form.to, peakStaff: form.peakStaff, annualContractYen: form.annualContractYen,
+            from: form.from, to: form.to, measures: form.measures,
             customer: form.customer, description: form.description)
     }
 

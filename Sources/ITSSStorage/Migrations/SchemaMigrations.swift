@@ -16,16 +16,32 @@ enum SchemaMigrations {
         M010_CreateAccounts(),
         M011_ReviewQueueIndex(),
         M015_CreateTailoringProfiles(),
+        M013_ExperienceMeasures(),
+        M014_Crosswalk(),
     ]
 }
 
 extension AppDatabase {
     /// Applies every migration not yet applied, as one batch.
     /// - Throws: the database error of the failing migration (nothing of that migration is applied).
+    ///
+    /// Migrations whose data step needs the level rule run it after the schema batch: when this batch applied
+    /// `M013_ExperienceMeasures`, the levels of people with experience in fields naming installation sites or
+    /// inquiries are recomputed and every change is audited (`recomputeLevels(naming:reason:by:)`).
     public func migrate() async throws {
         let migrator = try makeMigrator()
         try await migrator.setupIfNeeded().get()
+        let before = Set(try await appliedMigrations())
         try await migrator.prepareBatch().get()
+        if !before.contains(M013_ExperienceMeasures.migrationName),
+            try await appliedMigrations().contains(M013_ExperienceMeasures.migrationName)
+        {
+            try await recomputeLevels(
+                naming: [.installationSites, .annualInquiries],
+                reason: "level rule: every minimum a scale condition names counts as an alternative, "
+                    + "including installation sites and answered inquiries (M013)",
+                by: .system("migration M013"))
+        }
     }
 
     /// Reverts the most recent batch of migrations.

@@ -26,6 +26,7 @@ struct APIRoutes {
         PersonFieldsAPI(handlers: handlers).add(to: api)
         AssessmentsAPI(handlers: handlers).add(to: api)
         ReviewQueueAPI(handlers: handlers).add(to: api)
+        CrosswalkAPI(handlers: handlers).add(to: api)
         ExperienceAPI(handlers: handlers).add(to: api)
         PlansAPI(handlers: handlers).add(to: api)
         OrgUnitsAPI(handlers: handlers).add(to: api)

@@ -13,6 +13,8 @@ struct ExperienceAPI {
         var to: String?
         var peakStaff: Int?
         var annualContractYen: Int64?
+        var installationSites: Int64?
+        var annualInquiries: Int64?
         var customer: String?
         var description: String?
     }
@@ -38,7 +40,7 @@ struct ExperienceAPI {
             let record = try await database.addExperience(
                 NewExperience(
                     personID: personID, fieldID: try await handlers.fieldID(body.field, parameter: "field"), role: role,
-                    from: from, to: to, peakStaff: body.peakStaff, annualContractYen: body.annualContractYen,
+                    from: from, to: to, measures: body.measures,
                     customer: body.customer, description: body.description),
                 by: identity.principal)
             let model = try await handlers.models([record], employeeNumber: number)[0]
@@ -73,4 +75,16 @@ struct ExperienceAPI {
 func day(_ text: String, field: String) throws -> Day {
     guard let day = Day(text) else { throw Problem.badRequest("expected a date YYYY-MM-DD", field: field) }
     return day
+}
+
+extension ExperienceAPI.NewRecordBody {
+    /// The figures of the body, by measure.
+    var measures: [ScaleMeasure: Int64] {
+        var measures: [ScaleMeasure: Int64] = [:]
+        measures[.peakStaff] = peakStaff.map(Int64.init)
+        measures[.annualContractYen] = annualContractYen
+        measures[.installationSites] = installationSites
+        measures[.annualInquiries] = annualInquiries
+        return measures
+    }
 }

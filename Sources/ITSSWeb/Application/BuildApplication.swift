@@ -43,5 +43,6 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     PeopleRoutes(database: database).add(to: router)
     ProfilesRoutes(database: database).add(to: router)
     APIRoutes(database: database).add(to: router)
+    CASEProviderAPI(database: database).add(to: router)
     return router
 }

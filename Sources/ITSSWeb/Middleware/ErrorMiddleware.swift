@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// Turns every error into the answer its client understands: `application/problem+json` under `/api`, an HTML
+/// Turns every error into the answer its client understands: `application/problem+json` under `/api` and
+/// `/ims` (the CASE provider API), an HTML
 /// page elsewhere (and, for an anonymous page request, a redirect to the sign-in page). Unexpected errors are
 /// logged with the request id and answered with a 500 that reveals nothing.
 struct ErrorMiddleware: RouterMiddleware {
@@ -33,7 +34,8 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") || path == "/api" }
+    /// The JSON API and the CASE provider API answer errors as problem+json.
+    static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") || path == "/api" || path.hasPrefix("/ims/") }
 
     static func problemResponse(_ problem: Problem) -> Response {
         let encoder = JSONEncoder()

@@ -5,7 +5,7 @@ import ITSSStorage
 /// `itss experience add|verify|correct|list`: the verified track record.
 struct ExperienceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "experience", abstract: "Record and verify track record (role, staff, contract value).",
+        commandName: "experience", abstract: "Record and verify track record (role, staff, contract value, sites, inquiries).",
         subcommands: [Add.self, Verify.self, Correct.self, List.self])
 
     struct RecordOptions: ParsableArguments {
@@ -20,17 +20,27 @@ struct ExperienceCommand: AsyncParsableCommand {
         @Option(parsing: .unconditional, help: "Staff at peak (0 to 1,000,000).") var staff: String?
         @Option(parsing: .unconditional, help: "Annual contract value in yen: 750000000, 750,000,000, 750m, 1.5b.")
         var contract: String?
+        @Option(parsing: .unconditional, help: "Installation sites (0 to 10,000,000).") var installationSites: String?
+        @Option(parsing: .unconditional, help: "Answered user inquiries per year (0 to 1,000,000,000).")
+        var annualInquiries: String?
         @Option(help: "Customer or service name.") var customer: String?
         @Option(help: "What the work was.") var description: String?
 
-        /// - Throws: `InputError` naming `--staff` or `--contract` when it is not a number in bounds.
+        /// - Throws: `InputError` naming the option (`--staff`, `--installation-sites`, …) whose value is not a
+        ///   number in bounds.
         func record() throws(InputError) -> ExperienceForm {
-            ExperienceForm(
-                employeeNumber: employeeNumber, field: field, role: role, from: from, to: to,
-                peakStaff: try staff.map { text throws(InputError) in try InputBounds.staff(parsing: text, field: "--staff") },
-                annualContractYen: try contract.map { text throws(InputError) in
-                    try InputBounds.yen(abbreviated: text, field: "--contract")
-                }, customer: customer, description: description)
+            var measures: [ScaleMeasure: Int64] = [:]
+            let typed: [(ScaleMeasure, String, String?)] = [
+                (.peakStaff, "--staff", staff), (.annualContractYen, "--contract", contract),
+                (.installationSites, "--installation-sites", installationSites),
+                (.annualInquiries, "--annual-inquiries", annualInquiries),
+            ]
+            for (measure, option, text) in typed {
+                if let text { measures[measure] = try InputBounds.measure(typed: text, measure, field: option) }
+            }
+            return ExperienceForm(
+                employeeNumber: employeeNumber, field: field, role: role, from: from, to: to, measures: measures,
+                customer: customer, description: description)
         }
     }
 
@@ -99,13 +109,12 @@ struct ExperienceCommand: AsyncParsableCommand {
                 guard !records.isEmpty else {
                     return Output.line("\(employeeNumber) has no track record yet (`itss experience add`).")
                 }
-                var table = TextTable(header: ["#", "Field", "Role", "From", "To", "Staff", "Contract/year", "Verified"])
+                var table = TextTable(header: ["#", "Field", "Role", "From", "To", "Scale", "Verified"])
                 for record in records {
                     table.rows.append([
                         "\(record.recordID) v\(record.version)", record.field.field, record.role.label, "\(record.from)",
                         record.to?.description ?? "",
-                        record.peakStaff.map(String.init) ?? "",
-                        record.annualContractYen.map { "¥" + ScaleCondition.groupedDigits($0) } ?? "",
+                        ScaleCondition.formatFigures(record.measures),
                         record.verifiedOn?.description ?? "no",
                     ])
                 }

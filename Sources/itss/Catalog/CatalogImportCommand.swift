@@ -7,8 +7,10 @@ import ITSSStorage
 struct CatalogImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import an ITSS document (any job category of this layout) into the database.",
+        abstract: "Import an ITSS document (any job category of this layout) or a CASE 1.1 package into the database.",
         discussion: """
+            A file whose first character is `{` is read as a CASE 1.1 package (CFPackage JSON) of the shape
+            `itss catalog export --format case` writes; its texts are taken as given (no errata).
             Re-importing the same text is a no-op. A different text of the same standard and edition is refused
             unless --replace; replacing keeps every revision and retires, never deletes, items people refer to.
             """
@@ -22,17 +24,19 @@ struct CatalogImportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             Output.note("Reading \(document.file)…")
-            let (imported, bytes) = try document.read()
+            let (imported, bytes, isPackage) = try document.readDocumentOrPackage()
             let standard = imported.standard
             let warnings = imported.diagnostics.filter { $0.severity >= .warning }.count
             Output.note(
                 "  \(standard.key): \(standard.fields.count) fields, "
                     + "\(standard.fields.reduce(0) { $0 + $1.items.count }) skill items, "
                     + "\(imported.diagnostics.count) diagnostics (\(warnings) warnings; see `itss catalog lint`)")
-            let outcome = try await DatabaseSession.with { database in
+            // A package brings its own standard: the shipped ones are not loaded first into an empty database,
+            // so that a package of a shipped standard can be imported there (the CASE round trip).
+            let outcome = try await DatabaseSession.with(loadBuiltIns: !isPackage) { database in
                 try await database.importStandard(
                     imported, sourceText: String(decoding: bytes, as: UTF8.self), replace: replace,
-                    errataApplied: !document.noErrata, by: try await DatabaseSession.principal(database))
+                    errataApplied: !isPackage && !document.noErrata, by: try await DatabaseSession.principal(database))
             }
             switch outcome {
             case let .created(key):

@@ -15,6 +15,14 @@ struct DocumentOptions: ParsableArguments {
 
     /// Reads and imports the document, printing progress to standard error.
     func read() throws -> (document: ImportedDocument, bytes: [UInt8]) {
+        let (document, bytes, isPackage) = try readDocumentOrPackage()
+        if isPackage { throw CLIError("\(file): a CASE package, not an ITSS document (`itss catalog import` reads it)") }
+        return (document, bytes)
+    }
+
+    /// Reads an ITSS document, or a CASE 1.1 package when the file is JSON (its first character is `{`).
+    /// - Throws: `CLIError` naming the file and every problem of a package with its place.
+    func readDocumentOrPackage() throws -> (document: ImportedDocument, bytes: [UInt8], isPackage: Bool) {
         let url = URL(fileURLWithPath: file)
         let data: Data
         do {
@@ -26,10 +34,20 @@ struct DocumentOptions: ParsableArguments {
             throw CLIError(
                 "\(file): cannot read the file (\((error as NSError).localizedFailureReason ?? error.localizedDescription))")
         }
+        let bytes = [UInt8](data)
+        if CASEImport.looksLikeJSON(bytes) {
+            if edition != nil || noErrata {
+                throw CLIError("\(file): --edition and --no-errata apply to ITSS documents, not to CASE packages")
+            }
+            do {
+                return (try CASEImport.read(bytes, fileName: url.lastPathComponent), bytes, true)
+            } catch {
+                throw CLIError("\(file): \(error.errorDescription ?? "\(error)")")
+            }
+        }
         let errata = noErrata ? Errata.none : try Errata.builtIn()
         do {
-            let bytes = [UInt8](data)
-            return (try DocumentImporter.read(bytes, fileName: url.lastPathComponent, edition: edition, errata: errata), bytes)
+            return (try DocumentImporter.read(bytes, fileName: url.lastPathComponent, edition: edition, errata: errata), bytes, false)
         } catch {
             throw CLIError("\(file):\(error.errorDescription ?? "\(error)")")
         }

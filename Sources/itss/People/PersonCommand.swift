@@ -161,8 +161,7 @@ struct PersonCommand: AsyncParsableCommand {
                 for record in profile.experience {
                     Output.line(
                         "  #\(record.recordID) v\(record.version) \(record.field.field): \(record.role.label) \(record.from)…\(record.to?.description ?? "")"
-                            + (record.peakStaff.map { ", \($0) staff" } ?? "")
-                            + (record.annualContractYen.map { ", ¥\(ScaleCondition.groupedDigits($0))/year" } ?? "")
+                            + (record.measures.isEmpty ? "" : ", " + ScaleCondition.formatFigures(record.measures))
                             + (record.isVerified ? ", verified" : ", not verified"))
                 }
                 Output.line("")

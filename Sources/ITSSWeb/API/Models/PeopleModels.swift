@@ -110,12 +110,16 @@ struct APIScaleCondition: Encodable, Sendable {
     var role: String?
     var minimumStaff: Int64?
     var minimumContractYen: Int64?
+    var minimumInstallationSites: Int64?
+    var minimumAnnualInquiries: Int64?
     var summary: String
 
     init(_ condition: ScaleCondition) {
         role = condition.role.map(APIText.role)
         minimumStaff = condition.minimumStaff
         minimumContractYen = condition.minimumContractYen
+        minimumInstallationSites = condition.minimum(.installationSites)
+        minimumAnnualInquiries = condition.minimum(.annualInquiries)
         summary = condition.summary
     }
 }
@@ -124,15 +128,19 @@ struct APIScaleCondition: Encodable, Sendable {
 struct APIEvidence: Encodable, Sendable {
     var recordId: String
     var role: String
-    var peakStaff: Int?
+    var peakStaff: Int64?
     var annualContractYen: Int64?
+    var installationSites: Int64?
+    var annualInquiries: Int64?
     var label: String
 
     init(_ evidence: ExperienceEvidence) {
         recordId = String(evidence.recordID)
         role = APIText.role(evidence.role)
-        peakStaff = evidence.peakStaff
-        annualContractYen = evidence.annualContractYen
+        peakStaff = evidence[.peakStaff]
+        annualContractYen = evidence[.annualContractYen]
+        installationSites = evidence[.installationSites]
+        annualInquiries = evidence[.annualInquiries]
         label = evidence.label
     }
 }

@@ -28,6 +28,8 @@ struct APIAssessment: Encodable, Sendable {
         var note: String?
         var evidence: String?
         var evaluatorReason: String?
+        /// Where a prefilled self rating came from (carried across editions by the crosswalk).
+        var carriedFrom: String?
     }
 
     init(_ view: AssessmentView, field: CatalogFieldDetail?) {
@@ -42,7 +44,7 @@ struct APIAssessment: Encodable, Sendable {
             Rating(
                 itemId: field?.itemIDs[rating.item].map(String.init) ?? "", item: rating.item, selfLevel: rating.selfLevel,
                 evaluatorLevel: rating.evaluatorLevel, note: rating.note, evidence: rating.evidence,
-                evaluatorReason: rating.evaluatorReason)
+                evaluatorReason: rating.evaluatorReason, carriedFrom: rating.carriedFrom)
         }
         submittedAt = view.submittedAt
         decidedAt = view.decidedAt
@@ -62,8 +64,10 @@ struct APIExperience: Encodable, Sendable {
     var role: String
     var from: String
     var to: String?
-    var peakStaff: Int?
+    var peakStaff: Int64?
     var annualContractYen: Int64?
+    var installationSites: Int64?
+    var annualInquiries: Int64?
     var customer: String?
     var description: String?
     var verified: Bool
@@ -79,8 +83,10 @@ struct APIExperience: Encodable, Sendable {
         role = APIText.role(record.role)
         from = record.from.description
         to = record.to?.description
-        peakStaff = record.peakStaff
-        annualContractYen = record.annualContractYen
+        peakStaff = record.measures[.peakStaff]
+        annualContractYen = record.measures[.annualContractYen]
+        installationSites = record.measures[.installationSites]
+        annualInquiries = record.measures[.annualInquiries]
         customer = record.customer
         description = record.description
         verified = record.isVerified

@@ -29,13 +29,17 @@ struct CatalogFieldPage: Sendable {
     var rows: [Row]
     var conditions: [FieldLevelCondition]
     var diagnostics: [Diagnostic]
+    /// The field's counterparts in the other edition (the crosswalk).
+    var counterparts: [CrosswalkCounterpart] = []
 
     /// Query: the field as assessed (cached catalog index) and its standard's diagnostics.
     /// - Throws: `StorageError.notFound` for an unknown field; database errors.
     static func load(_ database: AppDatabase, id: Int64) async throws -> CatalogFieldPage {
         let detail = try await database.catalogFieldDetail(id: id)
         let diagnostics = try await database.importDiagnostics(of: detail.standard.key)
-        return CatalogFieldPage(detail: detail, diagnostics: diagnostics)
+        var page = CatalogFieldPage(detail: detail, diagnostics: diagnostics)
+        page.counterparts = try await database.crosswalkCounterparts(of: detail.reference, item: nil)
+        return page
     }
 
     /// Model from what storage read.
@@ -111,6 +115,7 @@ struct CatalogFieldPage: Sendable {
             <thead><tr><th class="num">\(CatalogText.level(language))</th><th>\(CatalogText.scale(language))</th></tr></thead>
             <tbody>\(conditionRows)</tbody>
             </table>
+            \(CrosswalkSection.render(counterparts, language))
             <h2>\(CatalogText.diagnostics(language))</h2>
             \(CatalogDiagnosticsPage.table(diagnostics, links: nil, language: language))
             """)

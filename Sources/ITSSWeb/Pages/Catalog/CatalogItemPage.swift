@@ -10,6 +10,8 @@ struct CatalogItemPage: Sendable {
     var fieldName: String
     var item: SkillItem
     var diagnostics: [Diagnostic]
+    /// The item's counterparts in the other edition (the crosswalk).
+    var counterparts: [CrosswalkCounterpart] = []
 
     /// Query: the item (cached catalog index) and its standard's diagnostics.
     /// - Throws: `StorageError.notFound` for an unknown item; database errors.
@@ -19,7 +21,9 @@ struct CatalogItemPage: Sendable {
         return CatalogItemPage(
             id: detail.id, fieldID: detail.fieldID, standard: detail.standard.key, fieldName: detail.field.name,
             item: detail.item,
-            diagnostics: diagnostics.filter { $0.field == detail.field.name && $0.item == detail.item.name })
+            diagnostics: diagnostics.filter { $0.field == detail.field.name && $0.item == detail.item.name },
+            counterparts: try await database.crosswalkCounterparts(
+                of: FieldReference(standard: detail.standard.key, field: detail.field.name), item: detail.item.name))
     }
 
     /// View.
@@ -55,6 +59,7 @@ struct CatalogItemPage: Sendable {
             \(levels)
             <h2>\(CatalogText.knowledge(language))</h2>
             \(knowledge)
+            \(CrosswalkSection.render(counterparts, language))
             <h2>\(CatalogText.diagnostics(language))</h2>
             \(CatalogDiagnosticsPage.table(diagnostics, links: nil, language: language))
             """)

@@ -39,8 +39,8 @@ struct MySkillsPage: Sendable {
         var role = "member"
         var from = ""
         var to = ""
-        var peakStaff = ""
-        var annualContractYen = ""
+        /// The figures as typed, by measure (form fields named after the measure: `peak_staff`, …).
+        var measures: [ScaleMeasure: String] = [:]
         var customer = ""
         var description = ""
     }
@@ -156,16 +156,15 @@ struct MySkillsPage: Sendable {
             """
             <tr><td>#\(record.recordID)</td><td>\(SkillPageParts.label(record.field))</td><td>\(MySkillsText.role(record.role)(language))</td>
             <td>\(record.from.description) – \(record.to?.description ?? "")</td>
-            <td class="num">\(record.peakStaff.map(String.init) ?? "")</td>
-            <td class="num">\(record.annualContractYen.map { "¥" + ScaleCondition.groupedDigits($0) } ?? "")</td>
+            \(SkillPageParts.measureCells(record))
             <td>\(record.customer)</td>
             <td>\(record.isVerified ? "<span class=\"badge approved\">\(MySkillsText.verified(language))</span>" as HTML : "<span class=\"badge submitted\">\(MySkillsText.pending(language))</span>")</td></tr>
             """
         }
         return """
             <table class="experience"><thead><tr><th>#</th><th>\(PartsText.field(language))</th><th>\(MySkillsText.roleLabel(language))</th>
-            <th>\(MySkillsText.period(language))</th><th class="num">\(MySkillsText.peakStaff(language))</th>
-            <th class="num">\(MySkillsText.contract(language))</th><th>\(MySkillsText.customer(language))</th><th>\(PartsText.state(language))</th></tr></thead>
+            <th>\(MySkillsText.period(language))</th>\(SkillPageParts.measureHeaders(language))
+            <th>\(MySkillsText.customer(language))</th><th>\(PartsText.state(language))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
     }
@@ -196,8 +195,12 @@ struct MySkillsPage: Sendable {
             \(errors.message("role", id: "experience-role"))
             \(input("from", MySkillsText.from, record.from, type: "date", extra: " required"))
             \(input("to", MySkillsText.to, record.to, type: "date"))
-            \(input("peak_staff", MySkillsText.peakStaff, record.peakStaff, extra: " inputmode=\"numeric\""))
-            \(input("annual_contract_yen", MySkillsText.contract, record.annualContractYen, extra: " inputmode=\"numeric\" placeholder=\"750,000,000\""))
+            \(HTML.join(ScaleMeasure.allCases.map { measure in
+                input(
+                    measure.rawValue, MySkillsText.measure(measure), record.measures[measure] ?? "",
+                    extra: measure == .annualContractYen
+                        ? " inputmode=\"numeric\" placeholder=\"750,000,000\"" : " inputmode=\"numeric\"")
+            }))
             \(input("customer", MySkillsText.customer, record.customer))
             <label for="experience-description">\(MySkillsText.description(language))</label>
             <textarea id="experience-description" name="description"\(errors.attributes("description", id: "experience-description"))>\(record.description)</textarea>
@@ -238,6 +241,18 @@ enum MySkillsText {
     static let to = Localized("To (empty while ongoing)", "終了日（継続中は空欄）")
     static let peakStaff = Localized("Peak staff", "ピーク時要員数")
     static let contract = Localized("Annual contract (yen)", "年間契約金額（円）")
+    static let installationSites = Localized("Installation sites", "設置拠点数")
+    static let annualInquiries = Localized("Answered inquiries per year", "年間問い合わせ回答件数")
+
+    /// The label of a measure's column and form field.
+    static func measure(_ measure: ScaleMeasure) -> Localized {
+        switch measure {
+        case .peakStaff: peakStaff
+        case .annualContractYen: contract
+        case .installationSites: installationSites
+        case .annualInquiries: annualInquiries
+        }
+    }
     static let customer = Localized("Customer", "顧客")
     static let description = Localized("Description", "内容")
     static let verified = Localized("verified", "確認済み")

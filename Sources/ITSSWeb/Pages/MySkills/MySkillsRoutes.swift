@@ -47,8 +47,11 @@ struct MySkillsRoutes {
             let form = try await request.form(context: context)
             let input = MySkillsPage.ExperienceInput(
                 field: form.string("field") ?? "", role: form.string("role") ?? "", from: form.string("from") ?? "",
-                to: form.string("to") ?? "", peakStaff: form.string("peak_staff") ?? "",
-                annualContractYen: form.string("annual_contract_yen") ?? "", customer: form.string("customer") ?? "",
+                to: form.string("to") ?? "",
+                measures: Dictionary(
+                    uniqueKeysWithValues: ScaleMeasure.allCases.compactMap { measure in
+                        form.string(measure.rawValue).map { (measure, $0) }
+                    }), customer: form.string("customer") ?? "",
                 description: form.string("description") ?? "")
             var errors = FieldErrors()
             let language = context.language
@@ -62,23 +65,20 @@ struct MySkillsRoutes {
             }
             let to = input.to.isEmpty ? nil : Day(input.to)
             if !input.to.isEmpty, to == nil { errors["to"] = MySkillsText.badDate(language) }
-            var staff: Int?
-            var yen: Int64?
-            do throws(InputError) {
-                if !input.peakStaff.isEmpty { staff = try InputBounds.staff(parsing: input.peakStaff, field: "peak_staff") }
-            } catch { errors["peak_staff"] = error.message }
-            do throws(InputError) {
-                if !input.annualContractYen.isEmpty {
-                    yen = try InputBounds.yen(abbreviated: input.annualContractYen, field: "annual_contract_yen")
-                }
-            } catch { errors["annual_contract_yen"] = error.message }
+            var measures: [ScaleMeasure: Int64] = [:]
+            for measure in ScaleMeasure.allCases {
+                guard let text = input.measures[measure], !text.isEmpty else { continue }
+                do throws(InputError) {
+                    measures[measure] = try InputBounds.measure(typed: text, measure, field: measure.rawValue)
+                } catch { errors[measure.rawValue] = error.message }
+            }
             if let role, let from, errors.isEmpty {
                 do {
                     let employeeNumber = identity.account.employeeNumber ?? ""
                     let new = try await database.resolve(
                         ExperienceForm(
-                            employeeNumber: employeeNumber, field: input.field, role: role, from: from, to: to, peakStaff: staff,
-                            annualContractYen: yen, customer: input.customer.isEmpty ? nil : input.customer,
+                            employeeNumber: employeeNumber, field: input.field, role: role, from: from, to: to, measures: measures,
+                            customer: input.customer.isEmpty ? nil : input.customer,
                             description: input.description.isEmpty ? nil : input.description))
                     try await database.addExperience(new, by: identity.principal)
                     return Response.seeOther("/me?done=experience#add-experience")
@@ -86,7 +86,9 @@ struct MySkillsRoutes {
                     guard let problem = SkillPageParts.refusal(error) else { throw error }
                     errors = FieldErrors.from(
                         problem,
-                        fields: ["field", "role", "from", "to", "peak_staff", "annual_contract_yen", "customer", "description"],
+                        fields: Set(
+                            ["field", "role", "from", "to", "customer", "description"]
+                                + ScaleMeasure.allCases.map(\.rawValue)),
                         fallback: "field")
                 }
             }

@@ -35,6 +35,7 @@ struct PeopleRoutes {
             switch SkillPageParts.stringParameter(request, "done") {
             case "plan": page.notice = ProfileText.planCreated(context.language)
             case "updated": page.notice = ProfileText.planUpdated(context.language)
+            case "carried": page.notice = CarryText.carried(context.language)
             default: break
             }
             return render(page, context, status: page.gapErrors.isEmpty ? .ok : .unprocessableContent)
@@ -67,6 +68,39 @@ struct PeopleRoutes {
             page.newPlanField = field
             page.newPlanLevel = level
             page.planErrors = errors
+            return render(page, context, status: status)
+        }
+        router.post("/people/:number/crosswalk-carry") { request, context in
+            let identity = try context.requireIdentity()
+            let (personID, relation) = try await readable(context, identity)
+            let form = try await request.form(context: context)
+            let pair = form.string("pair") ?? ""
+            let cycleText = form.string("cycle") ?? ""
+            var errors = FieldErrors()
+            var status: HTTPResponse.Status = .unprocessableContent
+            let fields = CarryForm.split(pair)
+            if fields == nil { errors["pair"] = CarryText.badPair(context.language) }
+            let cycle = Cycle(cycleText)
+            if cycle == nil { errors["cycle"] = MySkillsText.badCycle(context.language) }
+            if let fields, let cycle {
+                do {
+                    try await database.carryAcrossEditions(
+                        personID: personID, fromFieldID: try await database.fieldID(fields.from),
+                        toFieldID: try await database.fieldID(fields.to), cycle: cycle, by: identity.principal)
+                    return Response.seeOther(path(context) + "?done=carried#carry")
+                } catch {
+                    guard let problem = SkillPageParts.refusal(error) else { throw error }
+                    if problem.status == 403 { throw problem }
+                    status = problem.httpStatus
+                    errors = FieldErrors.from(problem, fields: ["pair", "cycle"], fallback: "pair")
+                }
+            }
+            var page = try await ProfileQuery(database: database).load(
+                personID: personID, principal: identity.principal, relation: relation, chartField: nil, target: nil,
+                language: context.language)
+            page.carry?.pair = pair
+            page.carry?.cycle = cycleText
+            page.carry?.errors = errors
             return render(page, context, status: status)
         }
         router.post("/people/:number/plans/:plan") { request, context in

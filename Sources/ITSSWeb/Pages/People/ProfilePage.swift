@@ -26,6 +26,8 @@ struct ProfilePage: Sendable {
     var notice: String?
     /// Levels under a tailoring profile (HR and administrators).
     var tailoring: ProfileLevelsBlock?
+    /// The carry form, for evaluators of the person, HR and administrators; nil for others.
+    var carry: CarryForm?
 
     /// The ratings of one field drawn as a radar chart.
     struct Chart: Sendable, Hashable {
@@ -57,7 +59,16 @@ struct ProfilePage: Sendable {
             \(gapBlock(language))
             <h2 id="plans">\(ProfileText.plans(language))</h2>
             \(plansBlock(layout))
+            \(carryBlock(layout))
             """)
+    }
+
+    private func carryBlock(_ layout: Layout) -> HTML {
+        guard let carry else { return .empty }
+        return """
+            <h2 id="carry" class="no-print">\(CarryText.title(layout.language))</h2>
+            \(carry.render(path: path, layout: layout))
+            """
     }
 
     private func levelsBlock(_ language: Language) -> HTML {

@@ -40,6 +40,9 @@ struct ProfileQuery {
         var page = ProfilePage(
             person: person, levels: levels, chart: nil, fields: fields, history: history, plans: plans,
             canEditPlans: principal.role >= .hr || relation == .own || relation == .evaluatee)
+        if principal.role >= .hr || (principal.role == .evaluator && relation == .evaluatee) {
+            page.carry = CarryForm(options: CarryForm.options(try await database.crosswalkFieldPairs(), fields: fields))
+        }
         let chartReference = fields.first { SkillPageParts.key($0) == chartField } ?? fields.first
         if let chartReference {
             page.chart = try await chart(of: personID, in: chartReference)

@@ -95,7 +95,8 @@ struct ReviewPage: Sendable {
         } else {
             selfText = "<p class=\"muted\">\(ReviewText.notRated(language))</p>"
         }
-        let note: HTML = rating?.note.map { "<p class=\"muted\">\($0)</p>" } ?? .empty
+        let note: HTML =
+            (rating?.note.map { "<p class=\"muted\">\($0)</p>" } ?? .empty) + SkillPageParts.carried(rating, language)
         let levelName = Self.levelName(index)
         let reasonName = Self.reasonName(index)
         let current = chosen[item.name] ?? rating?.evaluatorLevel ?? selfLevel
@@ -142,15 +143,14 @@ struct ReviewPage: Sendable {
             return """
                 <tr><td>#\(record.recordID)</td><td>\(SkillPageParts.label(record.field))</td><td>\(MySkillsText.role(record.role)(language))</td>
                 <td>\(record.from.description) – \(record.to?.description ?? "")</td>
-                <td class="num">\(record.peakStaff.map(String.init) ?? "")</td>
-                <td class="num">\(record.annualContractYen.map { "¥" + ScaleCondition.groupedDigits($0) } ?? "")</td>
+                \(SkillPageParts.measureCells(record))
                 <td>\(record.customer)\(record.description.map { "<br><span class=\"muted\">\($0)</span>" as HTML })</td><td>\(verify)</td></tr>
                 """
         }
         return """
             <table class="experience"><thead><tr><th>#</th><th>\(PartsText.field(language))</th><th>\(MySkillsText.roleLabel(language))</th>
-            <th>\(MySkillsText.period(language))</th><th class="num">\(MySkillsText.peakStaff(language))</th>
-            <th class="num">\(MySkillsText.contract(language))</th><th>\(MySkillsText.customer(language))</th><th></th></tr></thead>
+            <th>\(MySkillsText.period(language))</th>\(SkillPageParts.measureHeaders(language))
+            <th>\(MySkillsText.customer(language))</th><th></th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
     }

@@ -107,6 +107,7 @@ struct SelfAssessmentPage: Sendable {
         return """
             <fieldset class="levels" id="\(id)"\(errors.attributes(name, id: id))>
             <legend>\(item.name)</legend>
+            \(SkillPageParts.carried(rating, language))
             \(options)\(none)
             \(errors.message(name, id: id))
             \(knowledge)

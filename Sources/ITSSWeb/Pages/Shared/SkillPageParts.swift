@@ -24,6 +24,29 @@ enum SkillPageParts {
         }
     }
 
+    /// `carried from V2 2006 Service desk / Leadership: approved 4 …` for a rating prefilled across editions.
+    static func carried(_ rating: SkillRating?, _ language: Language) -> HTML {
+        guard let from = rating?.carriedFrom else { return .empty }
+        return "<span class=\"carried\">\(CarryText.carriedFrom(language)): \(from)</span>"
+    }
+
+    /// One header cell per measure a record may state (peak staff, contract, sites, inquiries).
+    static func measureHeaders(_ language: Language) -> HTML {
+        HTML.join(ScaleMeasure.allCases.map { "<th class=\"num\">\(MySkillsText.measure($0)(language))</th>" as HTML })
+    }
+
+    /// One cell per measure, aligned with `measureHeaders`: `¥12,000,000`, `150`, or empty.
+    static func measureCells(_ record: ExperienceRecord) -> HTML {
+        HTML.join(
+            ScaleMeasure.allCases.map { measure -> HTML in
+                let figure = record.measures[measure].map { value in
+                    measure == .annualContractYen
+                        ? "¥" + ScaleCondition.groupedDigits(value) : ScaleCondition.groupedDigits(value)
+                }
+                return "<td class=\"num\">\(figure ?? "")</td>"
+            })
+    }
+
     /// `Level 3` or `Below level 3`.
     static func level(_ breakdown: LevelBreakdown, _ language: Language) -> String {
         level(breakdown.attainedLevel, lowest: breakdown.definedLevels.first ?? 1, language)
