@@ -15,7 +15,8 @@ struct AccessPolicyTests {
         switch action {
         case .catalogImport, .catalogReplace, .demoGenerate, .accountCreate, .accountUpdate: return false
         case .accountPassword, .tokenCreate, .tokenRevoke: return relation == .own
-        case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience:
+        case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience,
+            .staffingCreate, .staffingUpdate, .staffingRemove:
             return role == .hr
         case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate:
             return role == .hr || [.own, .evaluatee].contains(relation)

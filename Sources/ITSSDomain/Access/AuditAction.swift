@@ -26,4 +26,7 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
     case accountPassword = "account.password"
     case tokenCreate = "token.create"
     case tokenRevoke = "token.revoke"
+    case staffingCreate = "staffing.create"
+    case staffingUpdate = "staffing.update"
+    case staffingRemove = "staffing.remove"
 }

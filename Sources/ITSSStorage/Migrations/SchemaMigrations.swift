@@ -15,6 +15,7 @@ enum SchemaMigrations {
         M009_ReadIndexes(),
         M010_CreateAccounts(),
         M011_ReviewQueueIndex(),
+        M012_CreateStaffingRequirements(),
     ]
 }
 

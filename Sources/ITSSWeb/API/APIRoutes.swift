@@ -32,5 +32,6 @@ struct APIRoutes {
         ImportsAPI(handlers: handlers).add(to: api)
         AuditAPI(handlers: handlers).add(to: api)
         AccountsAPI(handlers: handlers).add(to: api)
+        StaffingAPI(handlers: handlers).add(to: api)
     }
 }

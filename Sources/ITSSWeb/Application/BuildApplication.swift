@@ -41,6 +41,8 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     SelfAssessmentRoutes(database: database).add(to: router)
     ReviewRoutes(database: database).add(to: router)
     PeopleRoutes(database: database).add(to: router)
+    StaffingRoutes(database: database).add(to: router)
+    SheetRoutes(database: database).add(to: router)
     APIRoutes(database: database).add(to: router)
     return router
 }
