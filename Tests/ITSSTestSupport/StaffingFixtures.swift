@@ -65,6 +65,11 @@ public enum StaffingFixtures {
     public static func seed(_ database: AppDatabase, clock: TestClock? = nil) async throws {
         clock?.set(firstWave)
         try await Fixtures.seed(database)
+        try await seedOrganisation(database, clock: clock)
+    }
+
+    /// The organisation above on a database already seeded by `Fixtures.seed` (e.g. a `WebFixture`'s).
+    public static func seedOrganisation(_ database: AppDatabase, clock: TestClock? = nil) async throws {
         try await database.createOrgUnit(code: "OPS-SD-2", name: "Service Desk night shift", parentCode: "OPS-SD", actor: "test")
         try await database.createOrgUnit(code: "DEV", name: "Development", parentCode: nil, actor: "test")
         try await database.addPerson(PersonForm(employeeNumber: "M002", name: "Mariko Lead", orgUnit: "DEV"), actor: "test")

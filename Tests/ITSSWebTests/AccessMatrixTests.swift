@@ -94,6 +94,11 @@ struct AccessMatrixTests {
     static let hrAndAdmin: [Role: Outcome] = [
         .anonymous: .unauthorized, .employee: .denied, .evaluator: .denied, .hr: .allowed, .admin: .allowed,
     ]
+    /// Coverage and staffing: evaluators (for the units of their assignments: the manager's is OPS), HR and
+    /// administrators; employees none.
+    static let readers: [Role: Outcome] = [
+        .anonymous: .unauthorized, .employee: .denied, .evaluator: .allowed, .hr: .allowed, .admin: .allowed,
+    ]
     static let adminOnly: [Role: Outcome] = [
         .anonymous: .unauthorized, .employee: .denied, .evaluator: .denied, .hr: .denied, .admin: .allowed,
     ]
@@ -106,7 +111,10 @@ struct AccessMatrixTests {
     /// A per-role suffix for values that must be unique (employee numbers, codes, cycles).
     static func unique(_ role: Role) -> Int { Role.allCases.firstIndex(of: role) ?? 0 }
 
-    static func cells(assessment: String, item: String, record: String, plan: String, tokens: [Role: String]) -> [Cell] {
+    static func cells(
+        assessment: String, item: String, record: String, plan: String, tokens: [Role: String], requirement: String = "1",
+        requirements: [Role: String] = [:]
+    ) -> [Cell] {
         let p = "/api/v1/people/E1001"
         let cycles: [Role: String] = [.anonymous: "2020", .employee: "2021", .evaluator: "2022", .hr: "2023", .admin: "2024"]
         return [
@@ -127,6 +135,27 @@ struct AccessMatrixTests {
             Cell(.get, "/api/v1/people/{employeeNumber}/experience", uri: { _ in "\(p)/experience" }, person()),
             Cell(.get, "/api/v1/people/{employeeNumber}/plans", uri: { _ in "\(p)/plans" }, person()),
             Cell(.get, "/api/v1/people/{employeeNumber}/history", uri: { _ in "\(p)/history" }, person()),
+            Cell(.get, "/api/v1/people/{employeeNumber}/sheet", uri: { _ in "\(p)/sheet" }, person()),
+            Cell(.get, "/api/v1/coverage", uri: { _ in "/api/v1/coverage?org=OPS&field=Service%20Desk" }, readers),
+            Cell(.get, "/api/v1/staffing-requirements", readers),
+            Cell(
+                .post, "/api/v1/staffing-requirements",
+                json: { json(["name": "Matrix \($0)", "lines": [["field": "Service Desk", "minimum_level": 3, "count": 1]]]) },
+                hrAndAdmin),
+            Cell(
+                .get, "/api/v1/staffing-requirements/{id}", uri: { _ in "/api/v1/staffing-requirements/\(requirement)" },
+                readers),
+            Cell(
+                .put, "/api/v1/staffing-requirements/{id}", uri: { _ in "/api/v1/staffing-requirements/\(requirement)" },
+                json: { json(["name": "Renamed \($0)", "lines": [["field": "Operation", "minimum_level": 3, "count": 2]]]) },
+                hrAndAdmin),
+            Cell(
+                .get, "/api/v1/staffing-requirements/{id}/check",
+                uri: { _ in "/api/v1/staffing-requirements/\(requirement)/check?org=OPS" }, readers),
+            // Each role removes a requirement of its own; removing twice would answer 404.
+            Cell(
+                .delete, "/api/v1/staffing-requirements/{id}",
+                uri: { "/api/v1/staffing-requirements/\(requirements[$0] ?? "999999")" }, hrAndAdmin),
             Cell(
                 .post, "/api/v1/people/{employeeNumber}/assessments", uri: { _ in "\(p)/assessments" },
                 json: { json(["field": "Service Desk", "cycle": cycles[$0] ?? "2019"]) }, person()),
@@ -209,9 +238,18 @@ struct AccessMatrixTests {
                 throwaway[role] = String(
                     try await web.database.createToken(forAccount: account.id, name: "throwaway", by: account.principal).token.id)
             }
+            let system = Principal.system("access matrix")
+            let line = [StaffingLineSpec(field: "Service Desk", minimumLevel: 3, count: 1)]
+            let requirement = try await web.database.createStaffingRequirement(name: "Matrix", lines: line, by: system)
+            var requirements: [Role: String] = [:]
+            for role in Role.allCases {
+                requirements[role] = String(
+                    try await web.database.createStaffingRequirement(name: "Removable \(role)", lines: line, by: system).id)
+            }
             let cells = Self.cells(
                 assessment: assessment, item: items[0], record: try #require(try record.object()["id"] as? String),
-                plan: try #require(try plan.object()["id"] as? String), tokens: throwaway)
+                plan: try #require(try plan.object()["id"] as? String), tokens: throwaway, requirement: String(requirement.id),
+                requirements: requirements)
             for cell in cells {
                 for role in Role.allCases {
                     guard let expected = cell.expected[role] else {
