@@ -33,6 +33,8 @@ struct StaffingCLITests {
         return cli
     }
 
+    struct Report: Decodable { var result: Check }
+
     struct Check: Decodable {
         struct Person: Decodable { var employeeNumber: String }
         struct Counted: Decodable { var person: Person }
@@ -41,7 +43,6 @@ struct StaffingCLITests {
             var lacks: String
         }
         struct Line: Decodable {
-            var line: String
             var counted: [Counted]
             var shortfall: Int
             var near: [Near]
@@ -64,7 +65,7 @@ struct StaffingCLITests {
         #expect(try cli.ok("staffing", "list").contains("Desk"))
         #expect(try cli.ok("staffing", "show", "Desk").contains("2. Service Desk ≥ 4 × 2"))
 
-        let check = try cli.json(Check.self, "staffing", "check", "Desk", "--org", "HQ")
+        let check = try cli.json(Report.self, "staffing", "check", "Desk", "--org", "HQ").result
         // Greedy would put S1 on line 1 and leave line 2 empty; the matching moves S1 to line 2.
         #expect(check.lines.map { $0.counted.map(\.person.employeeNumber) } == [["S2"], ["S1"]])
         #expect(check.lines.map(\.shortfall) == [0, 1])
@@ -74,7 +75,7 @@ struct StaffingCLITests {
         let text = try cli.ok("staffing", "check", "Desk", "--org", "HQ")
         #expect(text.contains("2 of 3 slots filled"), "\(text)")
         #expect(text.contains("near: S3 Chiba Saburo lacks Leadership: rated 3, needs 4"), "\(text)")
-        let past = try cli.json(Check.self, "staffing", "check", "Desk", "--org", "OPS", "--as-of", "2020-01-01")
+        let past = try cli.json(Report.self, "staffing", "check", "Desk", "--org", "OPS", "--as-of", "2020-01-01").result
         #expect(past.filled == 0)
         #expect(try cli.fails("staffing", "check", "Desk", "--org", "NOPE").contains("org unit \"NOPE\" does not exist"))
         #expect(try cli.fails("staffing", "check", "Dsk", "--org", "OPS").contains("did you mean \"Desk\""))

@@ -80,7 +80,7 @@ public struct StaffingNearCandidate: Codable, Sendable, Hashable {
 }
 
 /// One line of the check: who is counted, how many are missing and who is one condition away.
-public struct StaffingLineResult: Codable, Sendable, Hashable {
+public struct StaffingLineResult: Sendable, Hashable {
     /// The line's position in the requirement (0-based).
     public var index: Int
     public var line: StaffingLine
@@ -113,7 +113,7 @@ public struct StaffingLineResult: Codable, Sendable, Hashable {
 }
 
 /// The outcome of a staffing check.
-public struct StaffingCheckResult: Codable, Sendable, Hashable {
+public struct StaffingCheckResult: Sendable, Hashable {
     public var lines: [StaffingLineResult]
     /// Slots asked for in all lines.
     public var required: Int { lines.reduce(0) { $0 + $1.line.count } }
@@ -121,6 +121,48 @@ public struct StaffingCheckResult: Codable, Sendable, Hashable {
     public var filled: Int { lines.reduce(0) { $0 + $1.counted.count } }
     /// Whether every line is filled.
     public var isStaffed: Bool { filled == required }
+}
+
+extension StaffingLineResult: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case index, line, counted, qualifying, shortfall, near, nearTotal, reasons
+    }
+
+    /// A near candidate as encoded: with what they lack in words.
+    private struct EncodedNear: Encodable {
+        var person: StaffingPersonReference
+        var lack: StaffingLack
+        var lacks: String
+    }
+
+    /// Encodes the line with its shortfall and reasons spelt out, for JSON output.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(index, forKey: .index)
+        try container.encode(line, forKey: .line)
+        try container.encode(counted, forKey: .counted)
+        try container.encode(qualifying, forKey: .qualifying)
+        try container.encode(shortfall, forKey: .shortfall)
+        try container.encode(
+            near.map { EncodedNear(person: $0.person, lack: $0.lack, lacks: $0.lack.summary(field: line.field)) }, forKey: .near)
+        try container.encode(nearTotal, forKey: .nearTotal)
+        try container.encode(reasons, forKey: .reasons)
+    }
+}
+
+extension StaffingCheckResult: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case lines, required, filled, staffed
+    }
+
+    /// Encodes the lines with the totals spelt out, for JSON output.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(lines, forKey: .lines)
+        try container.encode(required, forKey: .required)
+        try container.encode(filled, forKey: .filled)
+        try container.encode(isStaffed, forKey: .staffed)
+    }
 }
 
 /// The staffing check: fills a requirement's lines from a unit's people so that as many slots as possible are

@@ -2,7 +2,7 @@ import ITSSDomain
 import SQLKit
 
 /// A staffing requirement checked against an org unit (with its sub-units) as of a day.
-public struct StaffingCheckReport: Sendable, Hashable {
+public struct StaffingCheckReport: Sendable, Hashable, Encodable {
     public var requirement: StaffingRequirementView
     public var orgUnit: OrgUnit
     /// `nil` for today (stored levels); otherwise levels from the level history as of that day.

@@ -72,9 +72,7 @@ struct StaffingAPI {
         }
         api.put("/staffing-requirements/{id}") { request, context in
             let identity = try context.require(.hr)
-            let current = try await handlers.staffingRequirement(context)
-            let expected = try request.ifMatchVersion()
-            try checkPrecondition(expected, current: current.version, what: "staffing requirement \(current.id)")
+            let (current, expected) = try await handlers.staffingRequirement(context, ifMatch: request)
             let body = try await request.decodeJSON(RequirementBody.self, context: context)
             let updated = try await preconditioned(expected) {
                 try await Self.resolvingFields {
@@ -86,9 +84,7 @@ struct StaffingAPI {
         }
         api.delete("/staffing-requirements/{id}") { request, context in
             let identity = try context.require(.hr)
-            let current = try await handlers.staffingRequirement(context)
-            let expected = try request.ifMatchVersion()
-            try checkPrecondition(expected, current: current.version, what: "staffing requirement \(current.id)")
+            let (current, expected) = try await handlers.staffingRequirement(context, ifMatch: request)
             try await preconditioned(expected) {
                 try await database.removeStaffingRequirement(current.id, expectedVersion: expected, by: identity.principal)
             }
@@ -161,5 +157,16 @@ extension APIHandlers {
         } catch StorageError.notFound {
             throw Problem.notFound("staffing requirement \(id)")
         }
+    }
+
+    /// The staffing requirement of the path and the version `If-Match` names, refused when stale.
+    /// - Throws: `Problem` 404 for an unknown requirement, 400 for a malformed `If-Match`, 412 for a stale one.
+    func staffingRequirement(
+        _ context: AppRequestContext, ifMatch request: Request
+    ) async throws -> (StaffingRequirementView, Int?) {
+        let current = try await staffingRequirement(context)
+        let expected = try request.ifMatchVersion()
+        try checkPrecondition(expected, current: current.version, what: "staffing requirement \(current.id)")
+        return (current, expected)
     }
 }

@@ -126,7 +126,7 @@ struct StaffingCommand: AsyncParsableCommand {
                         requirementID: try await database.staffingRequirementID(name),
                         orgUnitID: try await database.orgUnitID(org), asOf: asOf, nearLimit: near)
                 }
-                if json { return try Output.json(CheckJSON(report)) }
+                if json { return try Output.json(report) }
                 let result = report.result
                 Output.line(
                     "\(report.requirement.name) in \(report.orgUnit.code) (with sub-units), "
@@ -139,68 +139,6 @@ struct StaffingCommand: AsyncParsableCommand {
                             + (line.shortfall > 0 ? ", short by \(line.shortfall)" : ""))
                     for reason in line.reasons { Output.line("   \(reason)") }
                 }
-            }
-        }
-    }
-
-    /// `itss staffing check --json`.
-    struct CheckJSON: Encodable {
-        struct Person: Encodable {
-            var employeeNumber: String
-            var name: String
-        }
-
-        struct Counted: Encodable {
-            var person: Person
-            var level: Int
-            var role: Role?
-        }
-
-        struct Near: Encodable {
-            var person: Person
-            var lacks: String
-        }
-
-        struct Line: Encodable {
-            var line: String
-            var field: FieldReference
-            var minimumLevel: Int
-            var count: Int
-            var role: Role?
-            var counted: [Counted]
-            var qualifying: Int
-            var shortfall: Int
-            var near: [Near]
-            var nearTotal: Int
-            var reasons: [String]
-        }
-
-        var requirement: String
-        var orgUnit: String
-        var asOf: Day?
-        var required: Int
-        var filled: Int
-        var staffed: Bool
-        var lines: [Line]
-
-        init(_ report: StaffingCheckReport) {
-            func person(_ reference: StaffingPersonReference) -> Person {
-                Person(employeeNumber: reference.employeeNumber, name: reference.name)
-            }
-            requirement = report.requirement.name
-            orgUnit = report.orgUnit.code
-            asOf = report.asOf
-            required = report.result.required
-            filled = report.result.filled
-            staffed = report.result.isStaffed
-            lines = report.result.lines.map { line in
-                Line(
-                    line: line.line.summary, field: line.line.field, minimumLevel: line.line.minimumLevel, count: line.line.count,
-                    role: line.line.role,
-                    counted: line.counted.map { Counted(person: person($0.person), level: $0.level, role: $0.role) },
-                    qualifying: line.qualifying, shortfall: line.shortfall,
-                    near: line.near.map { Near(person: person($0.person), lacks: $0.lack.summary(field: line.line.field)) },
-                    nearTotal: line.nearTotal, reasons: line.reasons)
             }
         }
     }
