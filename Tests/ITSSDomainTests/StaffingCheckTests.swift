@@ -145,7 +145,9 @@ struct StaffingCheckTests {
 
     @Test("line texts: FIELD:LEVEL:COUNT[:ROLE], fields with colons, bounds")
     func lineSpecs() throws {
-        #expect(try StaffingLineSpec(parsing: "Service Desk:4:1") == StaffingLineSpec(field: "Service Desk", minimumLevel: 4, count: 1))
+        #expect(
+            try StaffingLineSpec(parsing: "Service Desk:4:1")
+                == StaffingLineSpec(field: "Service Desk", minimumLevel: 4, count: 1))
         #expect(
             try StaffingLineSpec(parsing: "V3:Service Desk:3:2:responsible")
                 == StaffingLineSpec(field: "V3:Service Desk", minimumLevel: 3, count: 2, role: .responsiblePerson))
@@ -154,7 +156,9 @@ struct StaffingCheckTests {
             #expect(throws: InputError.self, "\(bad)") { try StaffingLineSpec(parsing: bad, field: "--line") }
         }
         #expect(throws: InputError.self) { try StaffingLineSpec.validate(name: "Empty", lines: []) }
-        #expect(throws: InputError.self) { try StaffingLineSpec.validate(name: " ", lines: [StaffingLineSpec(field: "D", minimumLevel: 3, count: 1)]) }
+        #expect(throws: InputError.self) {
+            try StaffingLineSpec.validate(name: " ", lines: [StaffingLineSpec(field: "D", minimumLevel: 3, count: 1)])
+        }
     }
 
     // MARK: - Properties of the matching

@@ -14,7 +14,9 @@ struct StaffingStorageTests {
         line.near.map { "\($0.person.employeeNumber): \($0.lack.summary(field: line.line.field))" }
     }
 
-    @Test("the check fills every line it can (where greedy would not), names each shortfall and near candidate", arguments: TestBackend.enabled)
+    @Test(
+        "the check fills every line it can (where greedy would not), names each shortfall and near candidate",
+        arguments: TestBackend.enabled)
     func checkToday(backend: TestBackend) async throws {
         let clock = TestClock()
         try await backend.withDatabase(now: { clock.now }) { database in
@@ -23,31 +25,35 @@ struct StaffingStorageTests {
             let report = try await database.checkStaffing(
                 requirementID: requirement.id, orgUnitID: try await database.orgUnitID("OPS"))
             let lines = report.result.lines
-            #expect(lines.map(\.line.summary) == [
-                "Service Desk ≥ 3 × 2", "Service Desk ≥ 4 × 2", "Operation ≥ 3 × 1", "Service Desk ≥ 3 × 1 (responsible person)",
-            ])
+            #expect(
+                lines.map(\.line.summary) == [
+                    "Service Desk ≥ 3 × 2", "Service Desk ≥ 4 × 2", "Operation ≥ 3 × 1",
+                    "Service Desk ≥ 3 × 1 (responsible person)",
+                ])
             // Greedy in line order would put S01 on line 1 and leave line 2 empty; the matching moves S01 to line 2.
             #expect(lines.map(Self.numbers) == [["S02", "S04"], ["S01"], ["S03"], []])
             #expect(lines.map(\.qualifying) == [5, 1, 2, 0])
             #expect(lines.map(\.shortfall) == [0, 1, 0, 1])
             #expect(report.result.filled == 4 && report.result.required == 6 && !report.result.isStaffed)
             #expect(lines[1].counted.map(\.level) == [4])
-            #expect(lines.map(Self.nearSummaries) == [
-                [],
-                ["S07: Staffing: rated 3, needs 4"],
-                [],
-                [
-                    "S05: Leadership: rated 0, needs 3",
-                    "S06: verified track record as responsible person in Service Desk",
-                    "S07: verified track record as responsible person in Service Desk",
-                ],
-            ])
+            #expect(
+                lines.map(Self.nearSummaries) == [
+                    [],
+                    ["S07: Staffing: rated 3, needs 4"],
+                    [],
+                    [
+                        "S05: Leadership: rated 0, needs 3",
+                        "S06: verified track record as responsible person in Service Desk",
+                        "S07: verified track record as responsible person in Service Desk",
+                    ],
+                ])
             #expect(lines[3].near.map(\.lack).first.map { if case .condition(3, _) = $0 { true } else { false } } == true)
-            #expect(lines[1].reasons == [
-                "S01 Aiko Abe: level 4 ≥ 4",
-                "short by 1: 1 of 2 filled; 1 of the unit qualify",
-                "near: S07 Nana Goto lacks Staffing: rated 3, needs 4",
-            ])
+            #expect(
+                lines[1].reasons == [
+                    "S01 Aiko Abe: level 4 ≥ 4",
+                    "short by 1: 1 of 2 filled; 1 of the unit qualify",
+                    "near: S07 Nana Goto lacks Staffing: rated 3, needs 4",
+                ])
             // A sub-unit sees only its own people; DEV has X01.
             let night = try await database.checkStaffing(
                 requirementID: requirement.id, orgUnitID: try await database.orgUnitID("OPS-SD-2"))
@@ -110,11 +116,12 @@ struct StaffingStorageTests {
             let deskID = try await database.fieldID(StaffingFixtures.serviceDesk)
             let near = try await database.nearCandidates(orgUnitID: ops, fieldID: deskID, page: PageRequest(page: 1, perPage: 10))
             #expect(near.items.map(\.person.employeeNumber) == ["S04", "S05", "S07"])
-            #expect(near.items.map(\.lack.summary) == [
-                "scale condition of level 4 (leader): best record #\(try await Self.recordID(database, "S04")) 2020-04-01…2021-03-31 (member): the role member is below the required leader",
-                "Leadership: rated 0, needs 3",
-                "Staffing: rated 3, needs 4",
-            ])
+            #expect(
+                near.items.map(\.lack.summary) == [
+                    "scale condition of level 4 (leader): best record #\(try await Self.recordID(database, "S04")) 2020-04-01…2021-03-31 (member): the role member is below the required leader",
+                    "Leadership: rated 0, needs 3",
+                    "Staffing: rated 3, needs 4",
+                ])
             #expect(near.items.map(\.level) == [3, nil, 3])
             #expect(near.items.map(\.nextLevel) == [4, 3, 4])
             #expect(!near.hasMore)
@@ -137,7 +144,9 @@ struct StaffingStorageTests {
         try #require(try await database.experience(of: number).first?.recordID)
     }
 
-    @Test("requirements: create, list, update with versions, stale versions refused, remove; all audited", arguments: TestBackend.enabled)
+    @Test(
+        "requirements: create, list, update with versions, stale versions refused, remove; all audited",
+        arguments: TestBackend.enabled)
     func requirementWrites(backend: TestBackend) async throws {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
@@ -164,13 +173,16 @@ struct StaffingStorageTests {
                     StaffingLineSpec(field: "Operation", minimumLevel: 3, count: 1),
                 ], expectedVersion: 1, by: hr)
             #expect(updated.version == 2 && updated.name == "Desk Tokyo" && updated.lines.count == 2)
-            await #expect(throws: StorageError.conflict(what: "staffing requirement \(created.id)", expectedVersion: 1, actualVersion: 2)) {
+            await #expect(
+                throws: StorageError.conflict(what: "staffing requirement \(created.id)", expectedVersion: 1, actualVersion: 2)
+            ) {
                 try await database.updateStaffingRequirement(
                     created.id, name: "Stale", lines: [StaffingLineSpec(field: "Operation", minimumLevel: 3, count: 1)],
                     expectedVersion: 1, by: hr)
             }
             #expect(try await database.staffingRequirementID("Desk Tokyo") == created.id)
-            await #expect(throws: StorageError.notFound(what: "staffing requirement \"Desk Tokio\"", suggestions: ["Desk Tokyo"])) {
+            await #expect(throws: StorageError.notFound(what: "staffing requirement \"Desk Tokio\"", suggestions: ["Desk Tokyo"]))
+            {
                 try await database.staffingRequirementID("Desk Tokio")
             }
             let evaluator = Principal(
@@ -209,7 +221,10 @@ struct StaffingStorageTests {
                 employeeNumber: "E1001")
             #expect(try await database.readableOrgUnits(principal: evaluator).map(\.code) == ["OPS", "OPS-SD", "OPS-SD-2"])
             #expect(try await database.readableOrgUnits(principal: employee).isEmpty)
-            #expect(try await database.readableOrgUnits(principal: .system("test")).map(\.code) == ["DEV", "OPS", "OPS-SD", "OPS-SD-2"])
+            #expect(
+                try await database.readableOrgUnits(principal: .system("test")).map(\.code) == [
+                    "DEV", "OPS", "OPS-SD", "OPS-SD-2",
+                ])
             #expect(try await database.readableOrgUnit("OPS-SD-2", principal: evaluator).code == "OPS-SD-2")
             await #expect(throws: StorageError.self) { try await database.readableOrgUnit("DEV", principal: evaluator) }
             await #expect(throws: StorageError.self) { try await database.readableOrgUnit("OPS", principal: employee) }

@@ -63,15 +63,17 @@ struct StaffingWebTests {
     }
 
     static var lines: [[String: Any]] {
-    [
-        ["field": "V3:Service Desk", "minimum_level": 3, "count": 2],
-        ["field": "V3:Service Desk", "minimum_level": 4, "count": 2],
-        ["field": "V3:Operation", "minimum_level": 3, "count": 1],
-        ["field": "V3:Service Desk", "minimum_level": 3, "count": 1, "role": "responsible_person"],
-    ]
+        [
+            ["field": "V3:Service Desk", "minimum_level": 3, "count": 2],
+            ["field": "V3:Service Desk", "minimum_level": 4, "count": 2],
+            ["field": "V3:Operation", "minimum_level": 3, "count": 1],
+            ["field": "V3:Service Desk", "minimum_level": 3, "count": 1, "role": "responsible_person"],
+        ]
     }
 
-    @Test("API: HR saves a requirement; the evaluator checks it for a unit they cover; versions and roles hold", arguments: TestBackend.enabled)
+    @Test(
+        "API: HR saves a requirement; the evaluator checks it for a unit they cover; versions and roles hold",
+        arguments: TestBackend.enabled)
     func staffingAPI(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             try await StaffingFixtures.seedOrganisation(web.database)
@@ -146,7 +148,9 @@ struct StaffingWebTests {
         }
     }
 
-    @Test("API: coverage counts, single points of failure and near candidates, for the units a role may see", arguments: TestBackend.enabled)
+    @Test(
+        "API: coverage counts, single points of failure and near candidates, for the units a role may see",
+        arguments: TestBackend.enabled)
     func coverageAPI(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             try await StaffingFixtures.seedOrganisation(web.database)
@@ -160,7 +164,8 @@ struct StaffingWebTests {
             #expect(desk.items.first { $0.item == "Staffing" }?.ratedAtLeast == [6, 6, 6, 2, 0, 0, 0])
             #expect(desk.nearCandidates?.items.map(\.person.employeeNumber) == ["S04", "S05", "S07"])
             #expect(desk.nearCandidates?.items.map(\.nextLevel) == [4, 3, 4])
-            let paged = try await web.api("/api/v1/coverage?org=OPS&field=V3:Service%20Desk&per_page=2&page=2", token: tokens["hr"])
+            let paged = try await web.api(
+                "/api/v1/coverage?org=OPS&field=V3:Service%20Desk&per_page=2&page=2", token: tokens["hr"])
             #expect(try paged.json(Coverage.self).fields.first?.nearCandidates?.items.map(\.person.employeeNumber) == ["S07"])
             let operation = try await web.api("/api/v1/coverage?org=OPS-SD-2", token: tokens["admin"])
             #expect(try operation.json(Coverage.self).fields.map(\.singlePointsOfFailure.count) == [14, 17])
@@ -186,7 +191,9 @@ struct StaffingWebTests {
             let hidden = try await web.api("/api/v1/people/E1001/sheet", token: tokens["taro"])
             let unknown = try await web.api("/api/v1/people/E1009/sheet", token: tokens["taro"])
             #expect(hidden.status == .notFound && unknown.status == .notFound)
-            #expect(hidden.text.replacingOccurrences(of: "E1001", with: "?") == unknown.text.replacingOccurrences(of: "E1009", with: "?"))
+            #expect(
+                hidden.text.replacingOccurrences(of: "E1001", with: "?")
+                    == unknown.text.replacingOccurrences(of: "E1009", with: "?"))
 
             let hanako = try await web.signIn("hanako")
             let page = try await web.get("/people/E1001/sheet", as: hanako)
@@ -202,7 +209,8 @@ struct StaffingWebTests {
         }
     }
 
-    @Test("pages: coverage and the staffing list, forms and check, as each role, in both languages", arguments: TestBackend.enabled)
+    @Test(
+        "pages: coverage and the staffing list, forms and check, as each role, in both languages", arguments: TestBackend.enabled)
     func pages(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             try await StaffingFixtures.seedOrganisation(web.database)
@@ -227,7 +235,8 @@ struct StaffingWebTests {
             let bad = try await web.post(
                 "/staffing", as: hr, form: [("name", "Tokyo"), ("lines", "Service Desk:4\nOperation:3:1")])
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.text.contains("id=\"lines\" name=\"lines\" rows=\"6\" aria-describedby=\"lines-help\" aria-invalid=\"true\""))
+            #expect(
+                bad.text.contains("id=\"lines\" name=\"lines\" rows=\"6\" aria-describedby=\"lines-help\" aria-invalid=\"true\""))
             #expect(bad.text.contains("Operation:3:1"))  // what was typed stays
             let saved = try await web.post(
                 "/staffing", as: hr,
@@ -236,7 +245,9 @@ struct StaffingWebTests {
             let id = try await web.database.staffingRequirementID("Tokyo")
             let listed = try await web.get("/staffing", as: manager)
             #expect(listed.text.contains("Tokyo") && !listed.text.contains("id=\"requirement-form\""))
-            #expect(try await web.post("/staffing", as: manager, form: [("name", "X"), ("lines", "Operation:3:1")]).status == .forbidden)
+            #expect(
+                try await web.post("/staffing", as: manager, form: [("name", "X"), ("lines", "Operation:3:1")]).status
+                    == .forbidden)
             let check = try await web.get("/staffing/\(id)/check?org=OPS", as: manager)
             #expect(check.status == .ok)
             #expect(check.text.contains("4 slots filled of 6") && check.text.contains("Short by 1"))
@@ -251,8 +262,10 @@ struct StaffingWebTests {
             let edit = try await web.get("/staffing/\(id)/edit", as: hr)
             #expect(edit.text.contains("name=\"version\" value=\"1\""))
             #expect(
-                try await web.post("/staffing/\(id)", as: hr, form: [("name", "Tokyo 2"), ("lines", "Operation:3:1"), ("version", "1")])
-                    .status == .seeOther)
+                try await web.post(
+                    "/staffing/\(id)", as: hr, form: [("name", "Tokyo 2"), ("lines", "Operation:3:1"), ("version", "1")]
+                )
+                .status == .seeOther)
             let stale = try await web.post(
                 "/staffing/\(id)", as: hr, form: [("name", "Tokyo 3"), ("lines", "Operation:3:2"), ("version", "1")])
             #expect(stale.status == .conflict && stale.text.contains("Tokyo 2") && stale.text.contains("value=\"2\""))
@@ -296,7 +309,8 @@ struct StaffingViewTests {
         #expect(html.contains("Near One") && html.contains("verified track record as <strong>leader</strong>"))
         #expect(html.contains("2026-02-01") && html.contains("1 slots filled of 2"))
         let japanese = page.render(
-            layout: Layout(title: "t", language: .japanese, account: nil, csrfToken: nil, path: "/x")).rendered
+            layout: Layout(title: "t", language: .japanese, account: nil, csrfToken: nil, path: "/x")
+        ).rendered
         #expect(japanese.contains("リーダー") && japanese.contains("不足"))
     }
 
@@ -332,9 +346,11 @@ struct StaffingViewTests {
 
     @Test("the staffing list: write links only for writers; the empty state says what to do")
     func listView() {
-        let empty = StaffingListPage(requirements: Page(items: [], page: 1, perPage: 50, total: 0), list: ListState(), canWrite: false)
+        let empty = StaffingListPage(
+            requirements: Page(items: [], page: 1, perPage: 50, total: 0), list: ListState(), canWrite: false)
         #expect(empty.render(layout: SkillViewsTests.layout).rendered.contains("No staffing requirement yet."))
-        let writable = StaffingListPage(requirements: Page(items: [], page: 1, perPage: 50, total: 0), list: ListState(), canWrite: true)
+        let writable = StaffingListPage(
+            requirements: Page(items: [], page: 1, perPage: 50, total: 0), list: ListState(), canWrite: true)
         let html = writable.render(layout: SkillViewsTests.layout).rendered
         #expect(html.contains("Service Desk:4:1") && html.contains("name=\"_csrf\" value=\"token\""))
     }

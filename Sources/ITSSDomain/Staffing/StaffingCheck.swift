@@ -105,7 +105,8 @@ public struct StaffingLineResult: Sendable, Hashable {
                 + (qualifying > counted.count ? ", the others are counted on other lines" : ""))
         for candidate in near {
             lines.append(
-                "near: \(candidate.person.employeeNumber) \(candidate.person.name) lacks \(candidate.lack.summary(field: line.field))")
+                "near: \(candidate.person.employeeNumber) \(candidate.person.name) lacks \(candidate.lack.summary(field: line.field))"
+            )
         }
         if nearTotal > near.count { lines.append("… and \(nearTotal - near.count) more near candidate(s)") }
         return lines
@@ -232,7 +233,9 @@ public enum StaffingCheck {
                 for position in people.indices where !used.contains(position) {
                     guard let lack = lack(people[position], for: line) else { continue }
                     nearTotal += 1
-                    if near.count < nearLimit { near.append(StaffingNearCandidate(person: people[position].reference, lack: lack)) }
+                    if near.count < nearLimit {
+                        near.append(StaffingNearCandidate(person: people[position].reference, lack: lack))
+                    }
                 }
             }
             return StaffingLineResult(

@@ -95,7 +95,8 @@ extension AppDatabase {
     private static func coverage(
         _ sql: any SQLDatabase, unitID: Int64, field: CatalogIndex.FieldEntry
     ) async throws -> FieldCoverage {
-        let latest: SQLQueryString = "WITH RECURSIVE \(OrgSubtree.expression(unitID)), \(NearPrefilter.latestApproved(fieldID: field.id, asOf: nil))"
+        let latest: SQLQueryString =
+            "WITH RECURSIVE \(OrgSubtree.expression(unitID)), \(NearPrefilter.latestApproved(fieldID: field.id, asOf: nil))"
         let assessed =
             try await sql.raw("\(latest) SELECT COUNT(*) AS n FROM ranked WHERE rn = 1").first()?.decode(
                 column: "n", as: Int.self) ?? 0
@@ -146,11 +147,13 @@ extension AppDatabase {
                 else { continue }
                 found.append(
                     NearCandidate(
-                        person: StaffingPersonReference(personID: person.id, employeeNumber: person.employeeNumber, name: person.name),
+                        person: StaffingPersonReference(
+                            personID: person.id, employeeNumber: person.employeeNumber, name: person.name),
                         level: breakdown.attainedLevel, nextLevel: next, lack: lack))
             }
         }
         let items = Array(found.dropFirst(page.offset).prefix(page.perPage))
-        return NearCandidatePage(items: items, page: page.page, perPage: page.perPage, hasMore: found.count > page.offset + page.perPage)
+        return NearCandidatePage(
+            items: items, page: page.page, perPage: page.perPage, hasMore: found.count > page.offset + page.perPage)
     }
 }

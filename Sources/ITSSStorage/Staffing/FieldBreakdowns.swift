@@ -29,7 +29,8 @@ enum FieldBreakdowns {
             ).all() {
                 let id = try row.decode(column: "id", as: Int64.self)
                 let key = (
-                    try row.decode(column: "decided_at", as: String?.self) ?? "", try row.decode(column: "cycle", as: String.self),
+                    try row.decode(column: "decided_at", as: String?.self) ?? "",
+                    try row.decode(column: "cycle", as: String.self),
                     id
                 )
                 let person = try row.decode(column: "person_id", as: Int64.self)

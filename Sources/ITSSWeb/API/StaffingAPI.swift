@@ -27,7 +27,8 @@ struct StaffingAPI {
                 if let text = line.role {
                     guard let parsed = Role(label: text) else {
                         throw Problem(
-                            status: .unprocessableContent, detail: "expected member, leader or responsible_person", field: "lines")
+                            status: .unprocessableContent, detail: "expected member, leader or responsible_person", field: "lines"
+                        )
                     }
                     role = parsed
                 }
@@ -128,7 +129,8 @@ struct StaffingAPI {
         } catch let StorageError.notFound(what, suggestions) where what.hasPrefix("specialty field") {
             throw Problem(
                 status: .unprocessableContent,
-                detail: "\(what) does not exist" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"),
+                detail: "\(what) does not exist"
+                    + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"),
                 field: "lines")
         } catch let StorageError.refused(reason) {
             throw Problem(status: .unprocessableContent, detail: reason, field: "lines")

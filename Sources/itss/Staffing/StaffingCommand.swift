@@ -49,7 +49,8 @@ struct StaffingCommand: AsyncParsableCommand {
                 }
                 if json { return try Output.json(list) }
                 guard list.total > 0 else {
-                    return Output.line("No staffing requirements yet. Save one with `itss staffing add NAME --line FIELD:LEVEL:COUNT`.")
+                    return Output.line(
+                        "No staffing requirements yet. Save one with `itss staffing add NAME --line FIELD:LEVEL:COUNT`.")
                 }
                 var table = TextTable(header: ["#", "Name", "Version", "Lines"])
                 for requirement in list.items {
@@ -183,7 +184,8 @@ struct CoverageCommand: AsyncParsableCommand {
             }
             if json {
                 return try Output.json(
-                    CoverageJSON(orgUnit: report.orgUnit.code, people: report.people, fields: report.fields, nearCandidates: near))
+                    CoverageJSON(orgUnit: report.orgUnit.code, people: report.people, fields: report.fields, nearCandidates: near)
+                )
             }
             Output.line("\(report.orgUnit.code) \(report.orgUnit.name) (with sub-units): \(report.people) active people")
             guard !report.fields.isEmpty else {
@@ -195,7 +197,9 @@ struct CoverageCommand: AsyncParsableCommand {
                 var table = TextTable(header: ["Skill item", "≥1", "≥2", "≥3", "≥4", "≥5", "≥6", "≥7", ""])
                 for item in coverage.items {
                     table.rows.append(
-                        [item.item] + item.ratedAtLeast.map(String.init) + [item.isSinglePointOfFailure ? "single point of failure" : ""])
+                        [item.item] + item.ratedAtLeast.map(String.init) + [
+                            item.isSinglePointOfFailure ? "single point of failure" : ""
+                        ])
                 }
                 Output.line(table.rendered())
                 let single = coverage.singlePointsOfFailure
@@ -204,13 +208,16 @@ struct CoverageCommand: AsyncParsableCommand {
                         ? "No single point of failure (every item has two or more people at level 4 or above)."
                         : "Single points of failure (≤ 1 person at level 4+): \(single.map(\.item).joined(separator: ", "))")
             }
-            guard let near else { return Output.line("\nName a field (--field) to list the people one condition from their next level.") }
+            guard let near else {
+                return Output.line("\nName a field (--field) to list the people one condition from their next level.")
+            }
             Output.line("")
             Output.line("One condition from the next level:")
             if near.items.isEmpty { Output.line("  nobody" + (near.page > 1 ? " on this page" : "")) }
             for candidate in near.items {
                 Output.line(
-                    "  \(candidate.person.employeeNumber) \(candidate.person.name): level \(candidate.level.map(String.init) ?? "–") → \(candidate.nextLevel); lacks \(candidate.lack.summary)")
+                    "  \(candidate.person.employeeNumber) \(candidate.person.name): level \(candidate.level.map(String.init) ?? "–") → \(candidate.nextLevel); lacks \(candidate.lack.summary)"
+                )
             }
             if near.hasMore { Output.line("More: --page \(near.page + 1)") }
         }

@@ -99,7 +99,8 @@ struct APIStaffingLineResult: Encodable, Sendable {
     init(_ result: StaffingLineResult, fieldID: Int64?) {
         line = APIStaffingLine(result.line, fieldID: fieldID)
         counted = result.counted.map {
-            Counted(person: APIPersonRef($0.person), level: $0.level, role: $0.role?.rawValue, reason: $0.reason(for: result.line))
+            Counted(
+                person: APIPersonRef($0.person), level: $0.level, role: $0.role?.rawValue, reason: $0.reason(for: result.line))
         }
         qualifying = result.qualifying
         shortfall = result.shortfall
@@ -128,7 +129,9 @@ struct APIStaffingCheck: Encodable, Sendable {
         filled = report.result.filled
         staffed = report.result.isStaffed
         lines = report.result.lines.map { line in
-            APIStaffingLineResult(line, fieldID: report.requirement.fieldIDs.indices.contains(line.index) ? report.requirement.fieldIDs[line.index] : nil)
+            APIStaffingLineResult(
+                line,
+                fieldID: report.requirement.fieldIDs.indices.contains(line.index) ? report.requirement.fieldIDs[line.index] : nil)
         }
     }
 }
@@ -184,7 +187,9 @@ struct APICoverage: Encodable, Sendable {
                 nearCandidates: near.map { page in
                     NearPage(
                         items: page.items.map {
-                            Near(person: APIPersonRef($0.person), level: $0.level, nextLevel: $0.nextLevel, lack: APIUnmetCondition($0.lack))
+                            Near(
+                                person: APIPersonRef($0.person), level: $0.level, nextLevel: $0.nextLevel,
+                                lack: APIUnmetCondition($0.lack))
                         }, page: page.page, perPage: page.perPage, hasMore: page.hasMore)
                 })
         }

@@ -66,7 +66,8 @@ struct CoveragePage: Sendable {
                 let count = item.rated(atLeast: level)
                 return "<td class=\"num\(count == 0 ? " muted" : "")\">\(count)</td>"
             }
-            let flag: HTML = item.isSinglePointOfFailure ? "<span class=\"badge spof\">\(StaffingText.singlePoint(language))</span>" : .empty
+            let flag: HTML =
+                item.isSinglePointOfFailure ? "<span class=\"badge spof\">\(StaffingText.singlePoint(language))</span>" : .empty
             return "<tr><td>\(item.item)</td>\(cells)<td>\(flag)</td></tr>"
         }
         let spof: HTML =

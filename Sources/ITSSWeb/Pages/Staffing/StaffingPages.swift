@@ -69,7 +69,8 @@ struct StaffingListPage: Sendable {
     private func table(_ layout: Layout) -> HTML {
         let language = layout.language
         guard requirements.total > 0 else {
-            return "<p class=\"empty\">\(canWrite ? StaffingText.noRequirementsWritable(language) : StaffingText.noRequirements(language))</p>"
+            return
+                "<p class=\"empty\">\(canWrite ? StaffingText.noRequirementsWritable(language) : StaffingText.noRequirements(language))</p>"
         }
         let link = ListLink(path: "/staffing", state: list)
         let current = list.sort ?? "name"
@@ -188,7 +189,8 @@ struct StaffingCheckPage: Sendable {
                 <ul class="near">\(line.near.map { candidate -> HTML in "<li>\(StaffingParts.person(candidate.person)): \(StaffingParts.lack(candidate.lack, field: line.line.field, language))</li>" })</ul>
                 """
             let more: HTML =
-                line.nearTotal > line.near.count ? "<p class=\"muted\">+\(line.nearTotal - line.near.count) \(StaffingText.moreNear(language))</p>" : .empty
+                line.nearTotal > line.near.count
+                ? "<p class=\"muted\">+\(line.nearTotal - line.near.count) \(StaffingText.moreNear(language))</p>" : .empty
             shortfall = """
                 <p class="error shortfall">\(StaffingText.shortfall(language)) \(line.shortfall)</p>
                 <h4>\(StaffingText.nearFor(language))</h4>

@@ -111,7 +111,8 @@ struct StaffingRoutes {
             return Response.html(
                 page.render(
                     layout: context.layout(
-                        "\(StaffingText.checkTitle(context.language)): \(requirement.name)", path: "/staffing/\(requirement.id)/check")),
+                        "\(StaffingText.checkTitle(context.language)): \(requirement.name)",
+                        path: "/staffing/\(requirement.id)/check")),
                 status: page.errors.isEmpty ? .ok : .unprocessableContent)
         }
     }
