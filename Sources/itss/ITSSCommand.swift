@@ -14,7 +14,8 @@ struct ITSSCommand: AsyncParsableCommand {
             CatalogCommand.self, CrosswalkCommand.self, OrgCommand.self, PersonCommand.self, EvaluatorCommand.self,
             AssessCommand.self, ExperienceCommand.self, LevelCommand.self, GapCommand.self, PlanCommand.self,
             ProfileCommand.self, ImportCommand.self, DemoCommand.self,
-            MigrateCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self,
+            CoverageCommand.self, StaffingCommand.self, MigrateCommand.self, ServeCommand.self, UserCommand.self,
+            TokenCommand.self,
         ]
     )
 }

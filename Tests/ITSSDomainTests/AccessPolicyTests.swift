@@ -18,7 +18,8 @@ struct AccessPolicyTests {
         // Tailoring profiles: administrators only (HR may read them).
         case .profileCreate, .profileSaveVersion, .profileArchive: return false
         case .accountPassword, .tokenCreate, .tokenRevoke: return relation == .own
-        case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience:
+        case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience,
+            .staffingCreate, .staffingUpdate, .staffingRemove:
             return role == .hr
         case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate,
             .crosswalkCarry, .experienceLink:

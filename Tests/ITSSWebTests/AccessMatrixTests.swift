@@ -95,6 +95,11 @@ struct AccessMatrixTests {
     static let hrAndAdmin: [Role: Outcome] = [
         .anonymous: .unauthorized, .employee: .denied, .evaluator: .denied, .hr: .allowed, .admin: .allowed,
     ]
+    /// Coverage and staffing: evaluators (for the units of their assignments: the manager's is OPS), HR and
+    /// administrators; employees none.
+    static let readers: [Role: Outcome] = [
+        .anonymous: .unauthorized, .employee: .denied, .evaluator: .allowed, .hr: .allowed, .admin: .allowed,
+    ]
     static let adminOnly: [Role: Outcome] = [
         .anonymous: .unauthorized, .employee: .denied, .evaluator: .denied, .hr: .denied, .admin: .allowed,
     ]
@@ -120,7 +125,7 @@ struct AccessMatrixTests {
 
     static func cells(
         assessment: String, item: String, record: String, plan: String, tokens: [Role: String], profile: String = "1",
-        archivable: [Role: String] = [:]
+        archivable: [Role: String] = [:], requirement: String = "1", requirements: [Role: String] = [:]
     ) -> [Cell] {
         let p = "/api/v1/people/E1001"
         let cycles: [Role: String] = [.anonymous: "2020", .employee: "2021", .evaluator: "2022", .hr: "2023", .admin: "2024"]
@@ -151,6 +156,27 @@ struct AccessMatrixTests {
             Cell(.get, "/api/v1/people/{employeeNumber}/experience", uri: { _ in "\(p)/experience" }, person()),
             Cell(.get, "/api/v1/people/{employeeNumber}/plans", uri: { _ in "\(p)/plans" }, person()),
             Cell(.get, "/api/v1/people/{employeeNumber}/history", uri: { _ in "\(p)/history" }, person()),
+            Cell(.get, "/api/v1/people/{employeeNumber}/sheet", uri: { _ in "\(p)/sheet" }, person()),
+            Cell(.get, "/api/v1/coverage", uri: { _ in "/api/v1/coverage?org=OPS&field=Service%20Desk" }, readers),
+            Cell(.get, "/api/v1/staffing-requirements", readers),
+            Cell(
+                .post, "/api/v1/staffing-requirements",
+                json: { json(["name": "Matrix \($0)", "lines": [["field": "Service Desk", "minimum_level": 3, "count": 1]]]) },
+                hrAndAdmin),
+            Cell(
+                .get, "/api/v1/staffing-requirements/{id}", uri: { _ in "/api/v1/staffing-requirements/\(requirement)" },
+                readers),
+            Cell(
+                .put, "/api/v1/staffing-requirements/{id}", uri: { _ in "/api/v1/staffing-requirements/\(requirement)" },
+                json: { json(["name": "Renamed \($0)", "lines": [["field": "Operation", "minimum_level": 3, "count": 2]]]) },
+                hrAndAdmin),
+            Cell(
+                .get, "/api/v1/staffing-requirements/{id}/check",
+                uri: { _ in "/api/v1/staffing-requirements/\(requirement)/check?org=OPS" }, readers),
+            // Each role removes a requirement of its own; removing twice would answer 404.
+            Cell(
+                .delete, "/api/v1/staffing-requirements/{id}",
+                uri: { "/api/v1/staffing-requirements/\(requirements[$0] ?? "999999")" }, hrAndAdmin),
             Cell(
                 .post, "/api/v1/people/{employeeNumber}/fields", uri: { _ in "\(p)/fields" },
                 json: { _ in json(["field": "Service Desk"]) }, person()),
@@ -279,10 +305,18 @@ struct AccessMatrixTests {
                     "/api/v1/profiles", method: .post, token: admin, json: Self.profileJSON("Archivable \(role)"))
                 archivable[role] = (try created.object()["profile"] as? JSONObject)?["id"] as? String
             }
+            let system = Principal.system("access matrix")
+            let line = [StaffingLineSpec(field: "Service Desk", minimumLevel: 3, count: 1)]
+            let requirement = try await web.database.createStaffingRequirement(name: "Matrix", lines: line, by: system)
+            var requirements: [Role: String] = [:]
+            for role in Role.allCases {
+                requirements[role] = String(
+                    try await web.database.createStaffingRequirement(name: "Removable \(role)", lines: line, by: system).id)
+            }
             let cells = Self.cells(
                 assessment: assessment, item: items[0], record: try #require(try record.object()["id"] as? String),
                 plan: try #require(try plan.object()["id"] as? String), tokens: throwaway, profile: profileID,
-                archivable: archivable)
+                archivable: archivable, requirement: String(requirement.id), requirements: requirements)
             for cell in cells {
                 for role in Role.allCases {
                     guard let expected = cell.expected[role] else {

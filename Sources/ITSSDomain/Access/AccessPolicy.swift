@@ -40,7 +40,8 @@ public enum AccessPolicy {
         case .accountPassword, .tokenCreate, .tokenRevoke:
             // The subject is an account: `.own` when it is the principal's own account.
             return relation == .own
-        case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience:
+        case .orgCreate, .personAdd, .evaluatorAssign, .importPeople, .importAssessments, .importExperience,
+            .staffingCreate, .staffingUpdate, .staffingRemove:
             return role == .hr
         case .personAddField, .assessmentStart, .experienceAdd, .experienceCorrect, .planCreate, .planUpdate,
             .crosswalkCarry, .experienceLink:

@@ -35,4 +35,7 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
     case crosswalkCarry = "crosswalk.carry"
     /// A copy of an experience record in the crosswalk counterpart of its field, linked to the original.
     case experienceLink = "experience.link"
+    case staffingCreate = "staffing.create"
+    case staffingUpdate = "staffing.update"
+    case staffingRemove = "staffing.remove"
 }

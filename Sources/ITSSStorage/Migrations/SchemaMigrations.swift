@@ -15,9 +15,10 @@ enum SchemaMigrations {
         M009_ReadIndexes(),
         M010_CreateAccounts(),
         M011_ReviewQueueIndex(),
-        M015_CreateTailoringProfiles(),
+        M012_CreateStaffingRequirements(),
         M013_ExperienceMeasures(),
         M014_Crosswalk(),
+        M015_CreateTailoringProfiles(),
     ]
 }
 

@@ -35,5 +35,6 @@ struct APIRoutes {
         AuditAPI(handlers: handlers).add(to: api)
         AccountsAPI(handlers: handlers).add(to: api)
         ProfilesAPI(handlers: handlers).add(to: api)
+        StaffingAPI(handlers: handlers).add(to: api)
     }
 }

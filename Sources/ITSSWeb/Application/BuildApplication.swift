@@ -42,6 +42,8 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     ReviewRoutes(database: database).add(to: router)
     PeopleRoutes(database: database).add(to: router)
     ProfilesRoutes(database: database).add(to: router)
+    StaffingRoutes(database: database).add(to: router)
+    SheetRoutes(database: database).add(to: router)
     APIRoutes(database: database).add(to: router)
     CASEProviderAPI(database: database).add(to: router)
     return router

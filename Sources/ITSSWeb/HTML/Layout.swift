@@ -54,6 +54,8 @@ public struct Layout: Sendable {
             if account.personID != nil { links.append(("/me", LayoutText.mySkills)) }
             if account.role != .employee { links.append(("/review", LayoutText.review)) }
             if account.role != .employee { links.append(("/people", LayoutText.people)) }
+            if account.role != .employee { links.append(("/coverage", LayoutText.coverage)) }
+            if account.role != .employee { links.append(("/staffing", LayoutText.staffing)) }
             if account.role >= .hr { links.append(("/admin", LayoutText.administration)) }
         }
         return HTML.join(
@@ -87,6 +89,8 @@ enum LayoutText {
     static let review = Localized("Review", "評価")
     static let people = Localized("People", "人材")
     static let administration = Localized("Administration", "管理")
+    static let coverage = Localized("Coverage", "カバレッジ")
+    static let staffing = Localized("Staffing", "要員充足")
     static let signIn = Localized("Sign in", "サインイン")
     static let signOut = Localized("Sign out", "サインアウト")
 }
