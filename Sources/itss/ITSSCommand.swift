@@ -12,7 +12,8 @@ struct ITSSCommand: AsyncParsableCommand {
             """,
         subcommands: [
             CatalogCommand.self, OrgCommand.self, PersonCommand.self, EvaluatorCommand.self, AssessCommand.self,
-            ExperienceCommand.self, LevelCommand.self, GapCommand.self, PlanCommand.self, ImportCommand.self, DemoCommand.self,
+            ExperienceCommand.self, LevelCommand.self, GapCommand.self, PlanCommand.self, MapCommand.self, TrendsCommand.self,
+            ImportCommand.self, DemoCommand.self,
             MigrateCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self,
         ]
     )

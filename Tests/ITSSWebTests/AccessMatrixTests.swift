@@ -186,7 +186,7 @@ struct AccessMatrixTests {
             Cell(.post, "/api/v1/tokens", json: { json(["name": "matrix \($0)"]) }, everyone()),
             // Each role revokes a token of its own: allowed. Someone else's token is checked in AdministrationAPITests.
             Cell(.delete, "/api/v1/tokens/{id}", uri: { "/api/v1/tokens/\(tokens[$0] ?? "999999")" }, everyone()),
-        ]
+        ] + skillMapCells()
     }
 
     @Test("every endpoint answers each role as the access rules say", arguments: TestBackend.enabled)

@@ -15,6 +15,7 @@ enum SchemaMigrations {
         M009_ReadIndexes(),
         M010_CreateAccounts(),
         M011_ReviewQueueIndex(),
+        M017_SkillMapIndexes(),
     ]
 }
 

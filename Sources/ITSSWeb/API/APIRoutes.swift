@@ -24,6 +24,7 @@ struct APIRoutes {
         let handlers = APIHandlers(database: database)
         CatalogAPI(handlers: handlers).add(to: api)
         PeopleAPI(handlers: handlers).add(to: api)
+        SkillMapAPI(handlers: handlers).add(to: api)
         AssessmentsAPI(handlers: handlers).add(to: api)
         ExperienceAPI(handlers: handlers).add(to: api)
         PlansAPI(handlers: handlers).add(to: api)

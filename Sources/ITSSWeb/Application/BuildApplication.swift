@@ -41,6 +41,7 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     SelfAssessmentRoutes(database: database).add(to: router)
     ReviewRoutes(database: database).add(to: router)
     PeopleRoutes(database: database).add(to: router)
+    SkillMapRoutes(database: database).add(to: router)
     APIRoutes(database: database).add(to: router)
     return router
 }

@@ -54,6 +54,7 @@ public struct Layout: Sendable {
             if account.personID != nil { links.append(("/me", LayoutText.mySkills)) }
             if account.role != .employee { links.append(("/review", LayoutText.review)) }
             if account.role != .employee { links.append(("/people", LayoutText.people)) }
+            if account.role != .employee { links.append(("/map", LayoutText.skillMap)) }
             if account.role >= .hr { links.append(("/admin", LayoutText.administration)) }
         }
         return HTML.join(
@@ -86,6 +87,7 @@ enum LayoutText {
     static let mySkills = Localized("My skills", "マイスキル")
     static let review = Localized("Review", "評価")
     static let people = Localized("People", "人材")
+    static let skillMap = Localized("Skill map", "スキルマップ")
     static let administration = Localized("Administration", "管理")
     static let signIn = Localized("Sign in", "サインイン")
     static let signOut = Localized("Sign out", "サインアウト")
