@@ -66,9 +66,7 @@ extension AppDatabase {
         _ scope: SkillMapScope, filter: SkillMapFilter = SkillMapFilter(), after cursor: ExportCursor? = nil,
         limit: Int = 1_000
     ) async throws -> ExportBatch<LevelExportRow> {
-        if filter.basis == .provisional, filter.asOf != nil {
-            throw StorageError.refused(reason: "provisional levels are kept for today only; leave out the date")
-        }
+        try filter.checkLayer()
         let sql = try sql()
         let index = try await catalogIndex()
         let query = SkillMapSQL(scope: scope, filter: filter)

@@ -38,6 +38,13 @@ public struct SkillMapFilter: Sendable, Hashable {
         self.basis = basis
         self.includeInactive = includeInactive
     }
+
+    /// - Throws: `StorageError.refused` for provisional levels of a past date (self ratings are not historised).
+    func checkLayer() throws {
+        if basis == .provisional, asOf != nil {
+            throw StorageError.refused(reason: "provisional levels are kept for today only; leave out the date")
+        }
+    }
 }
 
 /// One cell of the grid: a level, "below the field's first level" (assessed, no level reached) or "not assessed"

@@ -86,9 +86,7 @@ extension AppDatabase {
     /// however large the organisation; the counting happens in the database.
     /// - Throws: `StorageError.refused` for provisional levels of a past date (self ratings are not historised).
     public func skillMap(_ scope: SkillMapScope, filter: SkillMapFilter = SkillMapFilter()) async throws -> SkillMap {
-        if filter.basis == .provisional, filter.asOf != nil {
-            throw StorageError.refused(reason: "provisional levels are kept for today only; leave out the date")
-        }
+        try filter.checkLayer()
         let sql = try sql()
         let index = try await catalogIndex()
         let query = SkillMapSQL(scope: scope, filter: filter)
@@ -135,9 +133,7 @@ extension AppDatabase {
         _ scope: SkillMapScope, filter: SkillMapFilter = SkillMapFilter(), fieldID: Int64, cell: SkillMapCell,
         sort: SkillMapPeopleSort = .employeeNumber, descending: Bool = false, page: PageRequest = PageRequest()
     ) async throws -> Page<SkillMapPerson> {
-        if filter.basis == .provisional, filter.asOf != nil {
-            throw StorageError.refused(reason: "provisional levels are kept for today only; leave out the date")
-        }
+        try filter.checkLayer()
         var filter = filter
         filter.fieldIDs = [fieldID]
         let sql = try sql()

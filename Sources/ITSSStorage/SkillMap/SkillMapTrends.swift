@@ -83,6 +83,11 @@ extension AppDatabase {
             var field: Int64
             var quarter: Quarter
         }
+        func change(_ row: any SQLRow) throws -> Change {
+            Change(
+                field: try row.decode(column: "field_id", as: Int64.self),
+                quarter: Quarter(year: try row.decode(column: "y", as: Int.self), number: try row.decode(column: "q", as: Int.self)))
+        }
         // Level changes: (from, to) counts per field and quarter.
         var changes: [Change: [(from: Int?, to: Int?, count: Int)]] = [:]
         for row in try await sql.raw(
@@ -91,9 +96,7 @@ extension AppDatabase {
             \(history) GROUP BY h.field_id, \(year), \(quarter), h.previous_level, h.level
             """
         ).all() {
-            let key = Change(
-                field: try row.decode(column: "field_id", as: Int64.self),
-                quarter: Quarter(year: try row.decode(column: "y", as: Int.self), number: try row.decode(column: "q", as: Int.self)))
+            let key = try change(row)
             changes[key, default: []].append(
                 (
                     try row.decode(column: "previous_level", as: Int?.self), try row.decode(column: "level", as: Int?.self),
@@ -110,9 +113,7 @@ extension AppDatabase {
             GROUP BY h.field_id, \(year), \(quarter), CASE WHEN COALESCE(h.level, 0) > COALESCE(h.previous_level, 0) THEN 1 ELSE 0 END
             """
         ).all() {
-            let key = Change(
-                field: try row.decode(column: "field_id", as: Int64.self),
-                quarter: Quarter(year: try row.decode(column: "y", as: Int.self), number: try row.decode(column: "q", as: Int.self)))
+            let key = try change(row)
             let n = try row.decode(column: "n", as: Int.self)
             if try row.decode(column: "up", as: Int.self) == 1 { movers[key, default: (0, 0)].up += n } else {
                 movers[key, default: (0, 0)].down += n

@@ -47,6 +47,7 @@ struct MapCommand: AsyncParsableCommand {
     @Option(help: "Stream an export as CSV: levels or ratings.") var export: Export?
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Print CSV.") var csv = false
+    @Option(help: .hidden) var time: Int?
 
     func run() async throws {
         try await reportingErrors {
@@ -57,6 +58,7 @@ struct MapCommand: AsyncParsableCommand {
                     includeInactive: scope.includeInactive)
                 if let export { return try await self.export(export, database, mapScope, filter) }
                 if let cell { return try await self.cell(cell, database, mapScope, filter) }
+                if let time { return try await self.time(time, database, mapScope, filter) }
                 let map = try await database.skillMap(mapScope, filter: filter)
                 if compareAsOf != nil || compareOrg != nil {
                     var right = filter
@@ -75,6 +77,22 @@ struct MapCommand: AsyncParsableCommand {
                 Output.line(MapReport.render(map))
             }
         }
+    }
+
+    /// `--time N` (for BENCHMARKS.md): the map's queries N times after one warm-up; times on standard error.
+    private func time(_ runs: Int, _ database: AppDatabase, _ scope: SkillMapScope, _ filter: SkillMapFilter) async throws {
+        let warm = try await database.skillMap(scope, filter: filter)
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try await database.skillMap(scope, filter: filter)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        times.sort()
+        Output.note(
+            String(
+                format: "map of %d people, %d runs: min %.1f ms, median %.1f ms, max %.1f ms", warm.people, times.count,
+                times[0], times[times.count / 2], times[times.count - 1]))
     }
 
     private func cell(_ text: String, _ database: AppDatabase, _ scope: SkillMapScope, _ filter: SkillMapFilter) async throws {
