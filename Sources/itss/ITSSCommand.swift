@@ -13,8 +13,8 @@ struct ITSSCommand: AsyncParsableCommand {
         subcommands: [
             CatalogCommand.self, CrosswalkCommand.self, OrgCommand.self, PersonCommand.self, EvaluatorCommand.self,
             AssessCommand.self, ExperienceCommand.self, LevelCommand.self, GapCommand.self, PlanCommand.self,
-            ProfileCommand.self, ImportCommand.self, DemoCommand.self,
-            CoverageCommand.self, StaffingCommand.self, MigrateCommand.self, ServeCommand.self, UserCommand.self,
+            ProfileCommand.self, MapCommand.self, TrendsCommand.self, CoverageCommand.self, StaffingCommand.self,
+            ImportCommand.self, DemoCommand.self, MigrateCommand.self, ServeCommand.self, UserCommand.self,
             TokenCommand.self,
         ]
     )

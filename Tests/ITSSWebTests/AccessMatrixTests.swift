@@ -272,7 +272,7 @@ struct AccessMatrixTests {
             Cell(
                 .get, "/ims/case/v1p1/CFAssociations/{sourcedId}",
                 uri: { _ in "/ims/case/v1p1/CFAssociations/\(caseAssociation)" }, everyone()),
-        ]
+        ] + skillMapCells()
     }
 
     @Test("every endpoint answers each role as the access rules say", arguments: TestBackend.enabled)

@@ -16,12 +16,15 @@ struct WebFixture: Sendable {
     /// Runs `body` against the application (in process with `.router`, over a real socket with `.live`) over a fresh
     /// database seeded by `Fixtures.seed` plus accounts:
     /// `admin` (admin), `hr` (hr, no person), `manager` (evaluator, M001), `hanako` (employee, E1001),
-    /// `taro` (employee, E1002); every password is `password-<login>`.
+    /// `taro` (employee, E1002); every password is `password-<login>`. `clock` drives the database's clock (the
+    /// default is a fixed instant).
     static func with(
-        _ backend: TestBackend, over framework: TestingSetup = .router, configure: (inout WebConfiguration) -> Void = { _ in },
-        _ body: @escaping @Sendable (WebFixture) async throws -> Void
+        _ backend: TestBackend, over framework: TestingSetup = .router, clock: TestClock? = nil,
+        configure: (inout WebConfiguration) -> Void = { _ in }, _ body: @escaping @Sendable (WebFixture) async throws -> Void
     ) async throws {
-        try await backend.withDatabase { database in
+        let now: @Sendable () -> Date
+        if let clock { now = { clock.now } } else { now = { Date(timeIntervalSince1970: 1_800_000_000) } }
+        try await backend.withDatabase(now: now) { database in
             try await Fixtures.seed(database)
             let system = Principal.system("test accounts")
             for (login, role, person) in accounts {

@@ -19,6 +19,7 @@ enum SchemaMigrations {
         M013_ExperienceMeasures(),
         M014_Crosswalk(),
         M015_CreateTailoringProfiles(),
+        M017_SkillMapIndexes(),
     ]
 }
 

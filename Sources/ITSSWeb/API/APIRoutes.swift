@@ -24,6 +24,7 @@ struct APIRoutes {
         CatalogDocumentsAPI(handlers: handlers).add(to: api)
         PeopleAPI(handlers: handlers).add(to: api)
         PersonFieldsAPI(handlers: handlers).add(to: api)
+        SkillMapAPI(handlers: handlers).add(to: api)
         AssessmentsAPI(handlers: handlers).add(to: api)
         ReviewQueueAPI(handlers: handlers).add(to: api)
         CrosswalkAPI(handlers: handlers).add(to: api)

@@ -56,6 +56,7 @@ public struct Layout: Sendable {
             if account.role != .employee { links.append(("/people", LayoutText.people)) }
             if account.role != .employee { links.append(("/coverage", LayoutText.coverage)) }
             if account.role != .employee { links.append(("/staffing", LayoutText.staffing)) }
+            if account.role != .employee { links.append(("/map", LayoutText.skillMap)) }
             if account.role >= .hr { links.append(("/admin", LayoutText.administration)) }
         }
         return HTML.join(
@@ -88,6 +89,7 @@ enum LayoutText {
     static let mySkills = Localized("My skills", "マイスキル")
     static let review = Localized("Review", "評価")
     static let people = Localized("People", "人材")
+    static let skillMap = Localized("Skill map", "スキルマップ")
     static let administration = Localized("Administration", "管理")
     static let coverage = Localized("Coverage", "カバレッジ")
     static let staffing = Localized("Staffing", "要員充足")
