@@ -51,7 +51,7 @@ extension AppDatabase {
         evidence: String? = nil, reason: String? = nil, expectedVersion: Int? = nil
     ) async throws -> AssessmentView {
         try await rate(
-            assessment: id, item: itemID(item, inAssessment: id), level: level, asEvaluator: asEvaluator,
+            assessment: id, item: assessmentItem(item, inAssessment: id), level: level, asEvaluator: asEvaluator,
             by: operatorFor(actor), note: note, evidence: evidence, reason: reason, expectedVersion: expectedVersion)
     }
 

@@ -196,6 +196,11 @@ struct AccessMatrixTests {
                 .put, "/api/v1/assessments/{id}/ratings/{itemId}",
                 uri: { _ in "/api/v1/assessments/\(assessment)/ratings/\(item)" },
                 json: { _ in json(["level": 3, "as": "self"]) }, person(evaluator: .denied, hr: .denied, admin: .ruleRefused)),
+            // The assessment is not under a profile: past the access checks, it has no company item of that name.
+            Cell(
+                .put, "/api/v1/assessments/{id}/company-ratings/{item}",
+                uri: { _ in "/api/v1/assessments/\(assessment)/company-ratings/Chat%20support" },
+                json: { _ in json(["level": 3, "as": "self"]) }, person(evaluator: .denied, hr: .denied, admin: .hidden)),
             Cell(
                 .post, "/api/v1/assessments/{id}/submit", uri: { _ in "/api/v1/assessments/\(assessment)/submit" },
                 person(evaluator: .denied, hr: .denied, admin: .ruleRefused)),

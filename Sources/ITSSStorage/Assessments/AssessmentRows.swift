@@ -63,9 +63,40 @@ enum AssessmentRows {
         var rating: SkillRating
     }
 
-    /// The ratings of every item of the effective field, in field order.
-    static func ratings(_ sql: any SQLDatabase, id: Int64, field: CatalogIndex.FieldEntry) async throws -> [SkillRating] {
-        ratings(try await ratingRows(sql, ids: [id])[id] ?? [], field: field)
+    /// The ratings of every item the assessment rates, in order (the company's own items too, under a profile).
+    static func ratings(_ sql: any SQLDatabase, id: Int64, scope: AssessmentScope) async throws -> [SkillRating] {
+        let company = scope.companyItems.isEmpty ? [] : try await companyRatings(sql, ids: [id])[id] ?? []
+        return ratings(try await ratingRows(sql, ids: [id])[id] ?? [], company: company, scope: scope)
+    }
+
+    /// The profile an assessment row (with `profile_id`, `profile_version` and `profile_name`) was made under.
+    static func profile(from row: any SQLRow) throws -> AssessmentProfile? {
+        guard let id = try row.decode(column: "profile_id", as: Int64?.self),
+            let version = try row.decode(column: "profile_version", as: Int?.self)
+        else { return nil }
+        return AssessmentProfile(
+            id: id, name: try row.decode(column: "profile_name", as: String?.self) ?? "profile \(id)", version: version)
+    }
+
+    /// The ratings of the company's own items of several assessments, by assessment id, in one query.
+    static func companyRatings(_ sql: any SQLDatabase, ids: [Int64]) async throws -> [Int64: [SkillRating]] {
+        var result: [Int64: [SkillRating]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT assessment_id, item_name, self_level, evaluator_level, note, evidence, evaluator_reason
+            FROM company_item_ratings WHERE assessment_id IN (\(SQLList(ids.map { SQLBind($0) })))
+            """
+        ).all() {
+            result[try row.decode(column: "assessment_id", as: Int64.self), default: []].append(
+                SkillRating(
+                    item: try row.decode(column: "item_name", as: String.self),
+                    selfLevel: try row.decode(column: "self_level", as: Int?.self),
+                    evaluatorLevel: try row.decode(column: "evaluator_level", as: Int?.self),
+                    note: try row.decode(column: "note", as: String?.self),
+                    evidence: try row.decode(column: "evidence", as: String?.self),
+                    evaluatorReason: try row.decode(column: "evaluator_reason", as: String?.self)))
+        }
+        return result
     }
 
     /// The stored rating rows of several assessments, by assessment id, in one query.
@@ -91,16 +122,47 @@ enum AssessmentRows {
         return result
     }
 
-    /// Stored rows as the ratings of every item of the effective field, in field order (unrated items empty).
-    static func ratings(_ rows: [RatingRow], field: CatalogIndex.FieldEntry) -> [SkillRating] {
+    /// Stored rows as the ratings of every item the assessment rates, in order (unrated items empty).
+    static func ratings(_ rows: [RatingRow], company: [SkillRating], scope: AssessmentScope) -> [SkillRating] {
         var byName: [String: SkillRating] = [:]
         for row in rows {
-            guard let name = field.itemNames[row.itemID] else { continue }
+            guard let name = scope.entry.itemNames[row.itemID] else { continue }
             var rating = row.rating
             rating.item = name
             byName[name] = rating
         }
-        return field.effective.items.map { byName[$0.name] ?? SkillRating(item: $0.name) }
+        for rating in company where scope.companyItems.contains(rating.item) { byName[rating.item] = rating }
+        return scope.items.map { byName[$0.name] ?? SkillRating(item: $0.name) }
+    }
+
+    /// Writes one side of an item's rating (the self side with its note and evidence, or the evaluator side with
+    /// its reason), creating the rating row on first use.
+    static func storeRating(
+        _ sql: any SQLDatabase, assessment id: Int64, item: AssessmentItemID, level: Int, asEvaluator: Bool,
+        note: String?, evidence: String?, reason: String?
+    ) async throws {
+        let table: String
+        let key: String
+        let keyValue: any Encodable & Sendable
+        switch item {
+        case let .standard(itemID): (table, key, keyValue) = ("assessment_ratings", "item_id", itemID)
+        case let .company(name): (table, key, keyValue) = ("company_item_ratings", "item_name", name)
+        }
+        if try await sql.raw("SELECT id FROM \(ident: table) WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: keyValue)")
+            .first() == nil
+        {
+            try await sql.raw("INSERT INTO \(ident: table) (assessment_id, \(ident: key)) VALUES (\(bind: id), \(bind: keyValue))").run()
+        }
+        let column: SQLQueryString = asEvaluator ? "evaluator_level" : "self_level"
+        try await sql.raw(
+            """
+            UPDATE \(ident: table) SET \(column) = \(bind: level),
+                note = COALESCE(\(bind: asEvaluator ? nil : note), note),
+                evidence = COALESCE(\(bind: asEvaluator ? nil : evidence), evidence),
+                evaluator_reason = COALESCE(\(bind: asEvaluator ? reason : nil), evaluator_reason)
+            WHERE assessment_id = \(bind: id) AND \(ident: key) = \(bind: keyValue)
+            """
+        ).run()
     }
 
     static func event(

@@ -17,4 +17,8 @@ public struct AssessmentView: Sendable, Codable, Hashable {
     /// The employee number of the evaluator who approved or returned it.
     public var decidedBy: String?
     public var returnComment: String?
+    /// The tailoring profile version the assessment was made under; `nil` for the standard as published.
+    public var profile: AssessmentProfile? = nil
+    /// The company's own items among `ratings` (under a profile): they count for the level under the profile only.
+    public var companyItems: Set<String> = []
 }

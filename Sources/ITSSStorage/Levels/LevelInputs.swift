@@ -7,6 +7,10 @@ struct LevelInputs {
     var selfRatings: [String: Int] = [:]
     var verifiedRecords: [ExperienceEvidence] = []
     var allRecords: [ExperienceEvidence] = []
+    /// The approved assessment whose evaluator ratings count, if any.
+    var approvedAssessment: Int64?
+    /// The latest assessment, whose self ratings count for the provisional level (now only).
+    var latestAssessment: Int64?
 
     /// - Parameter cutoff: only approvals and verifications with a timestamp before it count (ISO-8601 text);
     ///   `nil` means now.
@@ -67,6 +71,8 @@ struct LevelInputs {
         var result: [Int64: LevelInputs] = [:]
         for (fieldID, field) in wanted {
             var inputs = LevelInputs()
+            inputs.approvedAssessment = approved[fieldID]?.id
+            inputs.latestAssessment = latest[fieldID]?.id
             if let id = approved[fieldID]?.id {
                 for rating in ratings[id] ?? [] {
                     if let name = field.itemNames[rating.item], let level = rating.evaluatorLevel {

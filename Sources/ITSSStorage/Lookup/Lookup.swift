@@ -24,14 +24,25 @@ extension AppDatabase {
         try await catalogIndex().resolveField(query, assessable: assessable).id
     }
 
-    /// The id of a skill item as typed, within the field an assessment is of.
-    /// - Throws: `StorageError.notFound` for an unknown assessment or item (with suggestions).
-    public func itemID(_ query: String, inAssessment assessmentID: Int64) async throws -> Int64 {
-        let header = try await AssessmentRows.header(sql(), id: assessmentID)
-        guard let field = try await catalogIndex().field(id: header.fieldID) else {
-            throw StorageError.corrupt(detail: "assessment \(assessmentID) refers to a retired field")
+    /// A skill item as typed, within what an assessment rates: an ITSS item of its field, or — under a profile —
+    /// one of the company's own items (items the profile leaves out are not found).
+    /// - Throws: `StorageError.notFound` for an unknown assessment or item (with suggestions), `.refused` for an
+    ///   ambiguous prefix.
+    public func assessmentItem(_ query: String, inAssessment assessmentID: Int64) async throws -> AssessmentItemID {
+        let scope = try await assessmentScope(assessmentID: assessmentID)
+        var field = scope.entry.effective
+        field.items = scope.items
+        do {
+            let item = try ItemLookup.resolve(query, in: field)
+            guard let id = scope.itemID(named: item.name) else { throw StorageError.notFound(what: "skill item \"\(item.name)\"") }
+            return id
+        } catch let failure as ItemLookup.Failure {
+            switch failure {
+            case let .notFound(_, _, suggestions):
+                throw StorageError.notFound(what: "skill item \"\(query)\" in \(field.name)", suggestions: suggestions)
+            case .ambiguous: throw StorageError.refused(reason: failure.description)
+            }
         }
-        return try field.resolveItem(query).id
     }
 
     /// A person as typed in a form or on the command line, resolved to ids.

@@ -20,6 +20,7 @@ enum SchemaMigrations {
         M014_Crosswalk(),
         M015_CreateTailoringProfiles(),
         M017_SkillMapIndexes(),
+        M019_AssessmentsUnderProfile(),
     ]
 }
 

@@ -75,7 +75,8 @@ public struct ProfileFieldLevel: Sendable {
     /// Provisional level under the profile.
     public var tailoredProvisional: LevelBreakdown?
     public var absence: Absence?
-    /// The profile's own items of the field: not weighed, since assessments rate ITSS items only.
+    /// The profile's own items of the field when the official level under the profile does not weigh them: the
+    /// approved assessment that counts was not made under this profile, so they have no ratings.
     public var unassessedCompanyItems: [String]
     /// The threshold adjustments of the field that the tailored level applies, with their reasons.
     public var adjustments: [TailoringChange]

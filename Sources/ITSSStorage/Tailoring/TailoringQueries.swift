@@ -79,7 +79,9 @@ extension AppDatabase {
 
     /// A person's levels under a profile version beside the levels under the standard as published: the same
     /// rule with the same approved ratings and verified records (and self ratings and all records for the
-    /// provisional level), on the tailored fields. A fixed number of queries.
+    /// provisional level), on the tailored fields. When the assessment that counts was made under this profile, the
+    /// company's own items are weighed with their ratings; otherwise they are listed as not weighed. A fixed number
+    /// of queries.
     /// - Parameter version: The profile version; the current one by default.
     /// - Throws: `StorageError.notFound` for an unknown person, profile or version; `.refused` when the version no
     ///   longer applies to the catalog.
@@ -92,6 +94,8 @@ extension AppDatabase {
         let personID = try await self.personID(employeeNumber)
         let entries = standardLevels.compactMap { index.field($0.field) }.filter { $0.reference.standard == summary.standard }
         let inputs = try await LevelInputs.read(sql(), personID: personID, fields: entries, before: nil)
+        let company = try await companyRatings(
+            underProfile: id, assessments: inputs.values.flatMap { [$0.approvedAssessment, $0.latestAssessment] })
         var fields: [ProfileFieldLevel] = []
         for level in standardLevels {
             var result = ProfileFieldLevel(
@@ -100,15 +104,22 @@ extension AppDatabase {
             let name = level.field.field
             if level.field.standard != summary.standard {
                 result.absence = .otherStandard
-            } else if let field = tailored.ruleField(name), let entry = index.field(level.field) {
+            } else if let itssOnly = tailored.ruleField(name), let whole = tailored.effectiveField(name),
+                let entry = index.field(level.field)
+            {
                 let input = inputs[entry.id] ?? LevelInputs()
-                let compiled = CompiledField(field)
                 result.displayName = tailored.fieldDisplayNames[name]
+                let official = input.approvedAssessment.flatMap { company[$0] }
                 result.tailoredOfficial = LevelRule.evaluate(
-                    compiled, ratings: input.approvedRatings, records: input.verifiedRecords, basis: .approved)
+                    CompiledField(official == nil ? itssOnly : whole),
+                    ratings: input.approvedRatings.merging(official?.evaluatorLevels ?? [:]) { itss, _ in itss },
+                    records: input.verifiedRecords, basis: .approved)
+                let provisional = input.latestAssessment.flatMap { company[$0] }
                 result.tailoredProvisional = LevelRule.evaluate(
-                    compiled, ratings: input.selfRatings, records: input.allRecords, basis: .provisional)
-                result.unassessedCompanyItems = tailored.companyItems(of: name)
+                    CompiledField(provisional == nil ? itssOnly : whole),
+                    ratings: input.selfRatings.merging(provisional?.selfLevels ?? [:]) { itss, _ in itss },
+                    records: input.allRecords, basis: .provisional)
+                result.unassessedCompanyItems = official == nil ? tailored.companyItems(of: name) : []
                 result.adjustments = tailored.diff.filter { $0.field == name && $0.kind == .thresholdAdjusted }
             } else {
                 result.absence = .fieldExcluded
@@ -117,4 +128,34 @@ extension AppDatabase {
         }
         return ProfileLevels(profile: summary, profileVersion: stored.version, employeeNumber: employeeNumber, fields: fields)
     }
+
+    /// The company-item ratings of those of `assessments` made under the profile, by assessment id (an assessment
+    /// under this profile with no company rating yet maps to empty ratings): one query.
+    private func companyRatings(underProfile id: Int64, assessments: [Int64?]) async throws -> [Int64: CompanyRatings] {
+        let ids = Set(assessments.compactMap { $0 }).sorted()
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int64: CompanyRatings] = [:]
+        for row in try await sql().raw(
+            """
+            SELECT a.id, c.item_name, c.self_level, c.evaluator_level
+            FROM assessments a LEFT JOIN company_item_ratings c ON c.assessment_id = a.id
+            WHERE a.id IN (\(SQLList(ids.map { SQLBind($0) }))) AND a.profile_id = \(bind: id)
+            """
+        ).all() {
+            let assessment = try row.decode(column: "id", as: Int64.self)
+            var ratings = result[assessment] ?? CompanyRatings()
+            if let item = try row.decode(column: "item_name", as: String?.self) {
+                ratings.selfLevels[item] = try row.decode(column: "self_level", as: Int?.self)
+                ratings.evaluatorLevels[item] = try row.decode(column: "evaluator_level", as: Int?.self)
+            }
+            result[assessment] = ratings
+        }
+        return result
+    }
+}
+
+/// The ratings of the company's own items in one assessment, by item name.
+private struct CompanyRatings {
+    var selfLevels: [String: Int] = [:]
+    var evaluatorLevels: [String: Int] = [:]
 }

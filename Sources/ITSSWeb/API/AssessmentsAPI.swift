@@ -89,6 +89,23 @@ struct AssessmentsAPI {
         }
     }
 
+    /// Sets one side of an item's rating on an assessment the caller may read (stale `If-Match` → 412 first).
+    private func rate(_ request: Request, _ context: AppRequestContext, item: AssessmentItemID) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.pathID("id", what: "that assessment")
+        let current = try await handlers.readableAssessment(id, identity)
+        let expected = try request.ifMatchVersion()
+        try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
+        let body = try await request.decodeJSON(RatingBody.self, context: context)
+        let view = try await preconditioned(expected) {
+            try await handlers.database.rate(
+                assessment: id, item: item, level: body.level, asEvaluator: body.side == .evaluator,
+                by: identity.principal, note: body.note, evidence: body.evidence, reason: body.reason,
+                expectedVersion: expected)
+        }
+        return try Response.json(try await handlers.model(view), etag: view.version)
+    }
+
     /// A workflow step on an assessment the caller may read: checks `If-Match` against the current version (a
     /// stale one is 412 before any rule is checked), runs `step` with the expected version, answers the new state.
     private func changeAssessment(

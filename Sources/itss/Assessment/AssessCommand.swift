@@ -18,17 +18,23 @@ struct AssessCommand: AsyncParsableCommand {
         @Argument(help: "The person's employee number.") var employeeNumber: String
         @Option(help: "The specialty field.") var field: String
         @Option(help: "The cycle, e.g. 2026H2.") var cycle: Cycle
+        @Option(
+            help: "Assess under this tailoring profile (its current version): its company items are rated too.")
+        var profile: String?
         @Option(name: .customLong("as"), help: "Who starts it (employee number), if not the operator.") var actingFor: String?
 
         func run() async throws {
             try await reportingErrors {
                 let view = try await DatabaseSession.with { database in
-                    try await database.startAssessment(
+                    var profileID: Int64?
+                    if let profile { profileID = try await database.profileID(named: profile) }
+                    return try await database.startAssessment(
                         personID: try await database.personID(employeeNumber), fieldID: try await database.fieldID(field),
-                        cycle: cycle, by: try await DatabaseSession.principal(database, actingFor: actingFor))
+                        cycle: cycle, profileID: profileID, by: try await DatabaseSession.principal(database, actingFor: actingFor))
                 }
+                let under = view.profile.map { " under profile \"\($0.name)\" version \($0.version)" } ?? ""
                 Output.line(
-                    "Started assessment #\(view.id): \(view.employeeNumber) in \(view.field) for \(view.cycle) (\(view.ratings.count) skill items)."
+                    "Started assessment #\(view.id): \(view.employeeNumber) in \(view.field) for \(view.cycle)\(under) (\(view.ratings.count) skill items)."
                 )
             }
         }
@@ -50,7 +56,7 @@ struct AssessCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let view = try await DatabaseSession.with { database in
                     try await database.rate(
-                        assessment: assessment, item: try await database.itemID(item, inAssessment: assessment), level: level,
+                        assessment: assessment, item: try await database.assessmentItem(item, inAssessment: assessment), level: level,
                         asEvaluator: evaluator, by: try await DatabaseSession.principal(database, actingFor: actor), note: note,
                         evidence: evidence, reason: reason, expectedVersion: expectVersion)
                 }
@@ -134,11 +140,14 @@ struct AssessCommand: AsyncParsableCommand {
                 Output.line(
                     "State: \(view.state.rawValue), version \(view.version)"
                         + (view.decidedBy.map { ", decided by \($0) at \(view.decidedAt ?? "")" } ?? ""))
+                if let profile = view.profile {
+                    Output.line("Under profile \"\(profile.name)\" version \(profile.version); * = the company's own item")
+                }
                 if let comment = view.returnComment { Output.line("Comment: \(comment)") }
                 var table = TextTable(header: ["Skill item", "Self", "Evaluator", "Reason / note"])
                 for rating in view.ratings {
                     table.rows.append([
-                        rating.item, rating.selfLevel.map(String.init) ?? "–", rating.evaluatorLevel.map(String.init) ?? "–",
+                        rating.item + (view.companyItems.contains(rating.item) ? " *" : ""), rating.selfLevel.map(String.init) ?? "–", rating.evaluatorLevel.map(String.init) ?? "–",
                         rating.evaluatorReason ?? rating.note ?? "",
                     ])
                 }

@@ -209,7 +209,7 @@ struct ProfileCommand: AsyncParsableCommand {
                         for change in field.adjustments { Output.line("      adjusted: " + change.summary) }
                         if !field.unassessedCompanyItems.isEmpty {
                             Output.line(
-                                "      not weighed (company items, not yet assessable): "
+                                "      not weighed (company items; the approved assessment was not made under this profile): "
                                     + field.unassessedCompanyItems.joined(separator: ", "))
                         }
                     }

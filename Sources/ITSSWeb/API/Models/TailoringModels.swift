@@ -86,7 +86,8 @@ struct APIProfileLevel: Encodable, Sendable {
     var absence: String?
     var official: APILevelBreakdown?
     var provisional: APILevelBreakdown?
-    /// Company items of the field: not weighed, since assessments rate ITSS items.
+    /// Company items of the field not weighed by the official level under the profile: the approved assessment
+    /// that counts was not made under this profile.
     var unassessedCompanyItems: [String]
     var adjustments: [TailoringChange]
 

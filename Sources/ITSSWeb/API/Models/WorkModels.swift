@@ -18,11 +18,22 @@ struct APIAssessment: Encodable, Sendable {
     /// The employee number of the evaluator who approved or returned it.
     var decidedBy: String?
     var returnComment: String?
+    /// The tailoring profile version the assessment was made under; `null` for the standard as published.
+    var profile: Profile?
+
+    struct Profile: Encodable, Sendable {
+        var id: String
+        var name: String
+        var version: Int
+    }
 
     struct Rating: Encodable, Sendable {
-        /// The id to rate it with (`PUT /assessments/{id}/ratings/{itemId}`).
-        var itemId: String
+        /// The id to rate it with (`PUT /assessments/{id}/ratings/{itemId}`); `null` for a company item, rated by
+        /// name (`PUT /assessments/{id}/company-ratings/{item}`).
+        var itemId: String?
         var item: String
+        /// Whether the item is the company's own (from the profile), not an ITSS item.
+        var companyItem: Bool
         var selfLevel: Int?
         var evaluatorLevel: Int?
         var note: String?
@@ -42,7 +53,8 @@ struct APIAssessment: Encodable, Sendable {
         version = view.version
         ratings = view.ratings.map { rating in
             Rating(
-                itemId: field?.itemIDs[rating.item].map(String.init) ?? "", item: rating.item, selfLevel: rating.selfLevel,
+                itemId: view.companyItems.contains(rating.item) ? nil : field?.itemIDs[rating.item].map(String.init) ?? "",
+                item: rating.item, companyItem: view.companyItems.contains(rating.item), selfLevel: rating.selfLevel,
                 evaluatorLevel: rating.evaluatorLevel, note: rating.note, evidence: rating.evidence,
                 evaluatorReason: rating.evaluatorReason, carriedFrom: rating.carriedFrom)
         }
@@ -50,6 +62,7 @@ struct APIAssessment: Encodable, Sendable {
         decidedAt = view.decidedAt
         decidedBy = view.decidedBy
         returnComment = view.returnComment
+        profile = view.profile.map { Profile(id: String($0.id), name: $0.name, version: $0.version) }
     }
 }
 

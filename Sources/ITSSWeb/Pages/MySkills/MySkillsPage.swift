@@ -13,6 +13,8 @@ struct MySkillsPage: Sendable {
     var experience: [ExperienceRecord]
     /// The fields one can start an assessment or record experience in.
     var fields: [FieldReference]
+    /// Tailoring profiles in use, to self-assess under (the first 100 by name).
+    var profiles: [ProfileSummary] = []
     var start = StartInput()
     var startErrors = FieldErrors()
     var record = ExperienceInput()
@@ -31,6 +33,8 @@ struct MySkillsPage: Sendable {
     struct StartInput: Sendable, Hashable {
         var field = ""
         var cycle = MySkillsPage.currentCycle()
+        /// The profile's id as typed; empty for the standard as published.
+        var profile = ""
     }
 
     /// The experience form as typed.
@@ -145,8 +149,24 @@ struct MySkillsPage: Sendable {
             <input id="start-cycle" name="cycle" value="\(start.cycle)" placeholder="2026H2" required\(errors.attributes("cycle", id: "start-cycle"))>
             \(errors.message("cycle", id: "start-cycle"))
             <span class="muted">\(MySkillsText.cycleHint(language))</span>
+            \(profileChoice(language))
             <button type="submit">\(MySkillsText.start(language))</button>
             </form>
+            """
+    }
+
+    /// The profile to assess under, offered only when the company has profiles.
+    private func profileChoice(_ language: Language) -> HTML {
+        guard !profiles.isEmpty else { return .empty }
+        let options = profiles.map { profile -> HTML in
+            let value = String(profile.id)
+            return "<option value=\"\(value)\"\(value == start.profile ? " selected" as HTML : .empty)>\(profile.name) (\(profile.standard.version))</option>"
+        }
+        return """
+            <label for="start-profile">\(MySkillsText.profileChoice(language))</label>
+            <select id="start-profile" name="profile"\(startErrors.attributes("profile", id: "start-profile"))>
+            <option value="">\(MySkillsText.asPublished(language))</option>\(HTML.join(options))</select>
+            \(startErrors.message("profile", id: "start-profile"))
             """
     }
 
@@ -229,6 +249,8 @@ enum MySkillsText {
     static let cycleHint = Localized(
         "A half year (2026H2), a quarter (2026Q3) or a year (2026).", "半期（2026H2）、四半期（2026Q3）または年（2026）。")
     static let start = Localized("Start", "開始")
+    static let profileChoice = Localized("Company profile", "自社プロファイル")
+    static let asPublished = Localized("ITSS as published", "ITSS（公開版のまま）")
     static let experience = Localized("Experience (track record)", "実績")
     static let noExperience = Localized(
         "No experience recorded yet. Add the work you did in a field: your evaluator verifies it, and it counts towards levels 3 and up.",

@@ -20,7 +20,8 @@ struct MySkillsQuery {
         let fields = person.fields.filter(all.contains) + all.filter { !person.fields.contains($0) }
         var page = MySkillsPage(
             employeeNumber: person.employeeNumber, name: person.name, levels: levels, assessments: assessments,
-            experience: experience, fields: fields)
+            experience: experience, fields: fields,
+            profiles: try await database.profiles(page: PageRequest(page: 1, perPage: 100)).items)
         if let first = fields.first {
             page.start.field = SkillPageParts.key(first)
             page.record.field = SkillPageParts.key(first)

@@ -20,21 +20,25 @@ struct MySkillsRoutes {
         router.post("/me/assessments") { request, context in
             let (identity, personID) = try person(context)
             let form = try await request.form(context: context)
-            let input = MySkillsPage.StartInput(field: form.string("field") ?? "", cycle: form.string("cycle") ?? "")
+            let input = MySkillsPage.StartInput(
+                field: form.string("field") ?? "", cycle: form.string("cycle") ?? "", profile: form.string("profile") ?? "")
             var errors = FieldErrors()
             let cycle = Cycle(input.cycle)
             if cycle == nil { errors["cycle"] = MySkillsText.badCycle(context.language) }
             if input.field.isEmpty { errors["field"] = MySkillsText.required(context.language) }
+            let profileID = Int64(input.profile)
+            if !input.profile.isEmpty, profileID == nil { errors["profile"] = MySkillsText.required(context.language) }
             if let cycle, errors.isEmpty {
                 do {
                     let started = try await database.startAssessment(
                         personID: personID, fieldID: try await database.fieldID(input.field), cycle: cycle,
-                        by: identity.principal)
+                        profileID: profileID, by: identity.principal)
                     return Response.seeOther("/assessments/\(started.id)")
                 } catch {
                     guard let problem = SkillPageParts.refusal(error) else { throw error }
-                    let field = problem.status == 409 ? "cycle" : "field"
-                    errors = FieldErrors.from(problem, fields: ["field", "cycle"], fallback: field)
+                    // A refusal about the profile (archived, or without this field) names the profile choice.
+                    let field = problem.status == 409 ? "cycle" : profileID != nil && problem.status == 422 ? "profile" : "field"
+                    errors = FieldErrors.from(problem, fields: ["field", "cycle", "profile"], fallback: field)
                 }
             }
             var page = try await MySkillsQuery(database: database).load(personID: personID)

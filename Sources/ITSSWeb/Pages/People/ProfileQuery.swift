@@ -70,7 +70,7 @@ struct ProfileQuery {
     private func chart(of personID: Int64, in field: FieldReference) async throws -> ProfilePage.Chart? {
         let assessments = try await database.assessments(personID: personID).filter { $0.field == field }
         guard let latest = assessments.first(where: { $0.state == .approved }) ?? assessments.first else { return nil }
-        let assessed = try await database.assessedField(field)
+        let assessed = try await database.assessedField(of: latest)
         let items = assessed.field.items.map(\.name)
         let ratings = Dictionary(latest.ratings.map { ($0.item, $0) }, uniquingKeysWith: { first, _ in first })
         return ProfilePage.Chart(

@@ -66,6 +66,7 @@ struct ReviewPage: Sendable {
             <p class="no-print"><a href="/review">← \(ReviewText.queueTitle(language))</a></p>
             <h1>\(ReviewText.title(language)): \(assessment.personName) — \(SkillPageParts.label(assessment.field))</h1>
             <p><a href="\(profile)">\(assessment.employeeNumber)</a> · \(PartsText.cycle(language)) \(assessment.cycle) · \(SkillPageParts.badge(assessment.state, language))</p>
+            \(SkillPageParts.profileNote(assessment, language))
             \(notice)
             \(SkillPageParts.failure(failure))
             \(returned)
@@ -117,7 +118,7 @@ struct ReviewPage: Sendable {
         let reasonID = "reason-\(index)"
         return """
             <fieldset class="levels review-item" id="item-\(index)">
-            <legend>\(item.name)</legend>
+            <legend>\(SkillPageParts.itemLegend(item, assessment, language))</legend>
             <div class="side-by-side">
             <div class="self-side"><h3>\(ReviewText.selfRating(language))</h3>\(selfText)\(note)</div>
             <div class="evaluator-side"><h3>\(ReviewText.evaluatorRating(language))</h3>\(choices)

@@ -20,7 +20,7 @@ struct ReviewQuery {
 
     func page(_ readable: ReadableAssessment) async throws -> ReviewPage {
         let view = readable.view
-        let field = try await database.assessedField(view.field)
+        let field = try await database.assessedField(of: view)
         let official = try await database.levels(of: view.employeeNumber, field: SkillPageParts.key(view.field)).first?.official
         let pending = try await database.experience(of: view.employeeNumber).filter { !$0.isVerified }
         // Any role may evaluate (an HR person can hold an assignment too): ask the assignments, one query.

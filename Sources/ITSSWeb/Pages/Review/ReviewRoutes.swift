@@ -105,7 +105,7 @@ struct ReviewRoutes {
         let readable = try await ReadableAssessment.load(
             context.parameters.get("id", as: Int64.self), database: database, principal: identity.principal)
         let view = readable.view
-        let field = try await database.assessedField(view.field)
+        let field = try await database.assessedField(of: view)
         let language = context.language
         var chosen: [String: Int] = [:]
         var reasons: [String: String] = [:]
@@ -131,7 +131,7 @@ struct ReviewRoutes {
                 var version = try form.integer("version") ?? view.version
                 for item in field.field.items {
                     let rating = view.ratings.first { $0.item == item.name }
-                    guard let level = chosen[item.name], let itemID = field.itemIDs[item.name] else { continue }
+                    guard let level = chosen[item.name], let itemID = field.itemID(named: item.name) else { continue }
                     let reason = reasons[item.name]
                     guard level != rating?.evaluatorLevel || (reason != nil && reason != rating?.evaluatorReason) else {
                         continue

@@ -50,6 +50,7 @@ struct SelfAssessmentPage: Sendable {
             <p class="no-print"><a href="/me">← \(MySkillsText.title(language))</a></p>
             <h1>\(AssessmentText.title(language)): \(SkillPageParts.label(assessment.field))</h1>
             <p>\(assessment.personName) · \(assessment.employeeNumber) · \(PartsText.cycle(language)) \(assessment.cycle) · \(SkillPageParts.badge(assessment.state, language))</p>
+            \(SkillPageParts.profileNote(assessment, language))
             \(SkillPageParts.notice(notice))
             \(SkillPageParts.failure(failure))
             \(returned)
@@ -106,7 +107,7 @@ struct SelfAssessmentPage: Sendable {
             } ?? .empty : .empty
         return """
             <fieldset class="levels" id="\(id)"\(errors.attributes(name, id: id))>
-            <legend>\(item.name)</legend>
+            <legend>\(SkillPageParts.itemLegend(item, assessment, language))</legend>
             \(SkillPageParts.carried(rating, language))
             \(options)\(none)
             \(errors.message(name, id: id))

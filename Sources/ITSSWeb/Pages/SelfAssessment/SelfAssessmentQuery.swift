@@ -38,7 +38,7 @@ struct SelfAssessmentQuery {
 
     func page(_ readable: ReadableAssessment) async throws -> SelfAssessmentPage {
         let view = readable.view
-        let field = try await database.assessedField(view.field)
+        let field = try await database.assessedField(of: view)
         let own = readable.relation == .own
         let provisional =
             own && view.ratings.contains { $0.selfLevel != nil }

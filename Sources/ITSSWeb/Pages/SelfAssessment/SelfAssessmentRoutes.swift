@@ -34,7 +34,7 @@ struct SelfAssessmentRoutes {
         let query = SelfAssessmentQuery(database: database)
         let readable = try await ReadableAssessment.load(
             context.parameters.get("id", as: Int64.self), database: database, principal: identity.principal)
-        let field = try await database.assessedField(readable.view.field)
+        let field = try await database.assessedField(of: readable.view)
         var chosen: [String: Int] = [:]
         var errors = FieldErrors()
         for (index, item) in field.field.items.enumerated() {
@@ -54,7 +54,7 @@ struct SelfAssessmentRoutes {
                 for item in field.field.items {
                     guard let level = chosen[item.name],
                         readable.view.ratings.first(where: { $0.item == item.name })?.selfLevel != level,
-                        let itemID = field.itemIDs[item.name]
+                        let itemID = field.itemID(named: item.name)
                     else { continue }
                     version = try await database.rate(
                         assessment: readable.view.id, item: itemID, level: level, asEvaluator: false, by: identity.principal,

@@ -11,6 +11,20 @@ enum SkillPageParts {
     static func label(_ field: FieldReference) -> String { "\(field.field) (\(field.standard.version))" }
 
     /// A state badge (`draft`, `submitted`, …) in the interface language.
+    /// The profile an assessment was made under, and what its company items count for; empty for the standard.
+    static func profileNote(_ assessment: AssessmentView, _ language: Language) -> HTML {
+        guard let profile = assessment.profile else { return .empty }
+        return """
+            <p class="hint profile-note">\(PartsText.underProfile(language).replacingOccurrences(of: "{p}", with: "\(profile.name) (v\(profile.version))"))</p>
+            """
+    }
+
+    /// An item's legend: its name, marked when it is the company's own item.
+    static func itemLegend(_ item: SkillItem, _ assessment: AssessmentView, _ language: Language) -> HTML {
+        guard assessment.companyItems.contains(item.name) else { return "\(item.name)" }
+        return "\(item.name) <span class=\"badge company-item\">\(PartsText.companyItem(language))</span>"
+    }
+
     static func badge(_ state: AssessmentState, _ language: Language) -> HTML {
         "<span class=\"badge \(state.rawValue)\">\(stateName(state)(language))</span>"
     }
@@ -210,6 +224,10 @@ struct FieldErrors: Sendable, Hashable {
 
 /// Interface text the skill pages share.
 enum PartsText {
+    static let underProfile = Localized(
+        "Assessed under the company profile {p}: items it leaves out are not asked; items marked “company item” count for the level under the profile only, and the official ITSS level weighs the ITSS items.",
+        "自社プロファイル {p} による評価です。除外された項目は評価しません。「自社項目」はプロファイルでのレベルにのみ反映され、ITSS の公式レベルは ITSS の項目で判定されます。")
+    static let companyItem = Localized("company item", "自社項目")
     static let draft = Localized("draft", "下書き")
     static let submitted = Localized("submitted", "提出済み")
     static let approved = Localized("approved", "承認済み")

@@ -74,6 +74,7 @@ enum ProfilesText {
     static let otherStandard = Localized("— (the profile tailors another standard)", "—（別の標準のプロファイル）")
     static let fieldExcluded = Localized("— (the profile excludes this field)", "—（プロファイルで除外）")
     static let notWeighed = Localized(
-        "Company items not weighed (assessments rate ITSS items only): {x}", "評価されない自社項目（評価は ITSS の項目のみ）: {x}")
+        "Company items not weighed (the approved assessment was not made under this profile): {x}",
+        "反映されていない自社項目（承認済みの評価がこのプロファイルによるものではありません）: {x}")
     static let adjusted = Localized("Adjusted", "調整")
 }
