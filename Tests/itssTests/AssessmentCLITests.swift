@@ -415,4 +415,32 @@ struct AssessmentCLITests {
         let bad = try cli.run("level", Self.person, "--as-of", "2000-13-01")
         #expect(bad.status != 0)
     }
+
+    @Test("under a profile: company items rated by name and marked in `assess show`; left-out items refused")
+    func underProfile() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        try Organisation.create(cli)
+        let document = """
+            {"name": "ACME Help Desk", "standard": {"name": "IT Service Management", "version": "V3 2008"},
+             "fields": [{"field": "Service Desk",
+                         "items": [{"item": "Staffing", "exclude": {"reason": "HR staffs desks"}}],
+                         "company_items": [{"name": "Chat Support", "reason": "we run chat",
+                                            "levels": [{"level": 3, "text": "Answers chats"}, {"level": 4, "text": "Leads"}]}]}]}
+            """
+        try cli.ok("profile", "import", try cli.writeFile("desk.json", Data(document.utf8)))
+        let started = try cli.ok(
+            "assess", "start", Self.person, "--field", "Service Desk", "--cycle", "2026H2", "--profile", "ACME Help Desk")
+        #expect(started.contains("under profile \"ACME Help Desk\" version 1 (17 skill items)"), "\(started)")
+        let view = try #require(try cli.json([AssessmentView].self, "assess", "list", Self.person).first)
+        #expect(view.companyItems == ["Chat Support"] && !view.ratings.contains { $0.item == "Staffing" })
+        #expect(try cli.fails("assess", "rate", String(view.id), "--item", "Staffing", "--level", "3", "--as", Self.person)
+            .contains("skill item \"Staffing\""))
+        try cli.ok("assess", "rate", String(view.id), "--item", "Chat", "--level", "3", "--as", Self.person)
+        let shown = try cli.ok("assess", "show", String(view.id))
+        #expect(shown.contains("Under profile \"ACME Help Desk\" version 1"), "\(shown)")
+        #expect(shown.contains("Chat Support *"), "\(shown)")
+        #expect(try cli.fails("assess", "start", Self.person, "--field", "Service Desk", "--cycle", "2027", "--profile", "Nope")
+            .contains("Nope"))
+    }
 }

@@ -10,6 +10,8 @@ struct AssessmentsAPI {
     struct StartBody: Decodable, Sendable {
         var field: String
         var cycle: Cycle
+        /// A tailoring profile to assess under (its current version).
+        var profileId: String?
     }
 
     struct RatingBody: Decodable, Sendable {
@@ -44,8 +46,14 @@ struct AssessmentsAPI {
                 try context.pathText("employeeNumber", what: "that person"), identity)
             let body = try await request.decodeJSON(StartBody.self, context: context)
             let fieldID = try await handlers.fieldID(body.field, parameter: "field")
+            let profileID = try body.profileId.map { text in
+                guard let id = Int64(text), id > 0 else {
+                    throw Problem(status: .unprocessableContent, detail: "profile_id must be a profile's id", field: "profile_id")
+                }
+                return id
+            }
             let view = try await database.startAssessment(
-                personID: personID, fieldID: fieldID, cycle: body.cycle, by: identity.principal)
+                personID: personID, fieldID: fieldID, cycle: body.cycle, profileID: profileID, by: identity.principal)
             return try Response.json(try await handlers.model(view), status: .created, etag: view.version)
                 .located("/api/v1/assessments/\(view.id)")
         }
@@ -55,20 +63,11 @@ struct AssessmentsAPI {
             return try Response.json(try await handlers.model(view), etag: view.version)
         }
         api.put("/assessments/{id}/ratings/{itemId}") { request, context in
-            let identity = try context.requireIdentity()
-            let id = try context.pathID("id", what: "that assessment")
-            let current = try await handlers.readableAssessment(id, identity)
-            let itemID = try context.pathID("itemId", what: "that skill item")
-            let expected = try request.ifMatchVersion()
-            try checkPrecondition(expected, current: current.version, what: "assessment \(id)")
-            let body = try await request.decodeJSON(RatingBody.self, context: context)
-            let view = try await preconditioned(expected) {
-                try await database.rate(
-                    assessment: id, item: itemID, level: body.level, asEvaluator: body.side == .evaluator,
-                    by: identity.principal, note: body.note, evidence: body.evidence, reason: body.reason,
-                    expectedVersion: expected)
-            }
-            return try Response.json(try await handlers.model(view), etag: view.version)
+            try await rate(request, context, item: .standard(try context.pathID("itemId", what: "that skill item")))
+        }
+        api.put("/assessments/{id}/company-ratings/{item}") { request, context in
+            let name = try context.pathText("item", what: "that company item")
+            return try await rate(request, context, item: .company(name.removingPercentEncoding ?? name))
         }
         api.post("/assessments/{id}/submit") { request, context in
             try await changeAssessment(request, context) { id, principal, expected in
