@@ -255,10 +255,11 @@ extension AppDatabase {
         try await assessmentViews(where: "a.person_id = \(bind: personID)")
     }
 
-    /// The assessments matching `condition` (on alias `a`), newest cycle first, with their ratings: one query
+    /// The assessments matching `condition` (on alias `a`), newest cycle first (one page of them when `page` is
+    /// given), with their ratings: one query
     /// for the assessments and one for all their ratings (one more for company items when any was made under a
     /// profile, and one per profile version involved).
-    private func assessmentViews(where condition: SQLQueryString) async throws -> [AssessmentView] {
+    func assessmentViews(where condition: SQLQueryString, page: PageRequest? = nil) async throws -> [AssessmentView] {
         let sql = try sql()
         let index = try await catalogIndex()
         let rows = try await sql.raw(
@@ -266,7 +267,7 @@ extension AppDatabase {
             SELECT a.*, p.employee_number, p.name, d.employee_number AS decided_by_number, t.name AS profile_name
             FROM assessments a JOIN people p ON p.id = a.person_id LEFT JOIN people d ON d.id = a.decided_by
             LEFT JOIN tailoring_profiles t ON t.id = a.profile_id
-            WHERE \(condition) ORDER BY a.cycle DESC, a.id DESC
+            WHERE \(condition) ORDER BY a.cycle DESC, a.id DESC\(PageRequest.limit(page))
             """
         ).all()
         guard !rows.isEmpty else { return [] }

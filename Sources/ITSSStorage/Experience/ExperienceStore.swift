@@ -123,14 +123,18 @@ extension AppDatabase {
     /// - Throws: `StorageError.notFound` for an unknown person.
     public func experience(of employeeNumber: String) async throws -> [ExperienceRecord] {
         let sql = try sql()
+        return try await experience(personID: PeopleQueries.personID(sql, employeeNumber: employeeNumber), page: nil)
+    }
+
+    /// The latest version of a person's records, oldest first (one page of them when `page` is given).
+    func experience(personID: Int64, page: PageRequest?) async throws -> [ExperienceRecord] {
         let index = try await catalogIndex()
-        let personID = try await PeopleQueries.personID(sql, employeeNumber: employeeNumber)
-        let rows = try await sql.raw(
+        let rows = try await sql().raw(
             """
             SELECT e.* FROM experience_records e
             WHERE e.person_id = \(bind: personID)
               AND e.version = (SELECT MAX(v.version) FROM experience_records v WHERE v.record_id = e.record_id)
-            ORDER BY e.from_on, e.record_id
+            ORDER BY e.from_on, e.record_id\(PageRequest.limit(page))
             """
         ).all()
         return try rows.compactMap { row in

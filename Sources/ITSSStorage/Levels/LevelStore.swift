@@ -82,9 +82,17 @@ extension AppDatabase {
     /// The official level changes of a person by id, oldest first (none for an unknown id). One query.
     /// - Throws: database errors.
     public func levelHistory(personID: Int64) async throws -> [LevelChange] {
+        try await levelHistory(personID: personID, page: nil)
+    }
+
+    /// The official level changes of a person, oldest first or newest first (one page of them when `page` is given).
+    func levelHistory(personID: Int64, page: PageRequest?, newestFirst: Bool = false) async throws -> [LevelChange] {
         let index = try await catalogIndex()
         return try await sql().raw(
-            "SELECT field_id, level, previous_level, effective_at, cause FROM level_history WHERE person_id = \(bind: personID) ORDER BY id"
+            """
+            SELECT field_id, level, previous_level, effective_at, cause FROM level_history WHERE person_id = \(bind: personID)
+            ORDER BY id\(unsafeRaw: newestFirst ? " DESC" : "")\(PageRequest.limit(page))
+            """
         ).all().compactMap { row in
             guard let field = index.field(id: try row.decode(column: "field_id", as: Int64.self)) else { return nil }
             return LevelChange(

@@ -1,3 +1,5 @@
+import SQLKit
+
 /// One page of a list, with what is needed to show the others.
 public struct Page<Item: Sendable>: Sendable {
     public var items: [Item]
@@ -24,4 +26,12 @@ public struct PageRequest: Sendable, Hashable {
     }
 
     var offset: Int { (page - 1) * perPage }
+}
+
+extension PageRequest {
+    /// ` LIMIT … OFFSET …` for the page, or nothing for the whole list.
+    static func limit(_ page: PageRequest?) -> SQLQueryString {
+        guard let page else { return "" }
+        return " LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)"
+    }
 }

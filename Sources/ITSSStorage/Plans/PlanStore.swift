@@ -126,14 +126,15 @@ extension AppDatabase {
         try await planViews(where: "d.person_id = \(bind: personID)")
     }
 
-    /// The plans matching `condition` (on alias `d`), newest first, with their actions.
-    private func planViews(where condition: SQLQueryString) async throws -> [PlanView] {
+    /// The plans matching `condition` (on alias `d`), newest first (one page of them when `page` is given), with
+    /// their actions.
+    func planViews(where condition: SQLQueryString, page: PageRequest? = nil) async throws -> [PlanView] {
         let sql = try sql()
         let index = try await catalogIndex()
         let rows = try await sql.raw(
             """
             SELECT d.*, p.employee_number FROM development_plans d JOIN people p ON p.id = d.person_id
-            WHERE \(condition) ORDER BY d.id DESC
+            WHERE \(condition) ORDER BY d.id DESC\(PageRequest.limit(page))
             """
         ).all()
         guard !rows.isEmpty else { return [] }

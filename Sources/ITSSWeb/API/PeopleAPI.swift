@@ -111,34 +111,39 @@ struct PeopleAPI {
             let field = try await database.catalogFieldDetail(id: fieldID)
             return try Response.json(APIGap(gap, field: APIFieldRef(field.reference, id: fieldID)))
         }
-        api.get("/people/{employeeNumber}/assessments") { _, context in
+        api.get("/people/{employeeNumber}/assessments") { request, context in
             let identity = try context.requireIdentity()
             let personID = try await handlers.readablePerson(
                 try context.pathText("employeeNumber", what: "that person"), identity)
-            return try Response.json(APIList(items: try await handlers.models(try await database.assessments(personID: personID))))
+            let page = try await database.assessments(personID: personID, page: try request.pageRequest())
+            return try Response.json(
+                APIPage(items: try await handlers.models(page.items), page: page.page, perPage: page.perPage, total: page.total))
         }
-        api.get("/people/{employeeNumber}/experience") { _, context in
+        api.get("/people/{employeeNumber}/experience") { request, context in
             let identity = try context.requireIdentity()
             let number = try context.pathText("employeeNumber", what: "that person")
-            _ = try await handlers.readablePerson(number, identity)
-            let records = try await database.experience(of: number)
-            return try Response.json(APIList(items: try await handlers.models(records, employeeNumber: number)))
+            let personID = try await handlers.readablePerson(number, identity)
+            let page = try await database.experience(personID: personID, page: try request.pageRequest())
+            return try Response.json(
+                APIPage(
+                    items: try await handlers.models(page.items, employeeNumber: number), page: page.page,
+                    perPage: page.perPage, total: page.total))
         }
-        api.get("/people/{employeeNumber}/plans") { _, context in
+        api.get("/people/{employeeNumber}/plans") { request, context in
             let identity = try context.requireIdentity()
             let personID = try await handlers.readablePerson(
                 try context.pathText("employeeNumber", what: "that person"), identity)
-            let plans = try await database.plans(personID: personID)
-            let ids = try await database.fieldIDs(of: plans.map(\.field))
-            return try Response.json(APIList(items: plans.map { APIPlan($0, fieldID: ids[$0.field]) }))
+            let plans = try await database.plans(personID: personID, page: try request.pageRequest())
+            let ids = try await database.fieldIDs(of: plans.items.map(\.field))
+            return try Response.json(APIPage(plans) { APIPlan($0, fieldID: ids[$0.field]) })
         }
-        api.get("/people/{employeeNumber}/history") { _, context in
+        api.get("/people/{employeeNumber}/history") { request, context in
             let identity = try context.requireIdentity()
             let personID = try await handlers.readablePerson(
                 try context.pathText("employeeNumber", what: "that person"), identity)
-            let changes = try await database.levelHistory(personID: personID)
-            let ids = try await database.fieldIDs(of: changes.map(\.field))
-            return try Response.json(APIList(items: changes.map { APILevelChange($0, fieldID: ids[$0.field]) }))
+            let changes = try await database.levelHistory(personID: personID, page: try request.pageRequest())
+            let ids = try await database.fieldIDs(of: changes.items.map(\.field))
+            return try Response.json(APIPage(changes) { APILevelChange($0, fieldID: ids[$0.field]) })
         }
     }
 }

@@ -15,6 +15,9 @@ struct MySkillsPage: Sendable {
     var fields: [FieldReference]
     /// Tailoring profiles in use, to self-assess under (the first 100 by name).
     var profiles: [ProfileSummary] = []
+    /// Which page of the assessments and of the track record is shown.
+    var assessmentList = SubList(parameter: "assessments_page")
+    var experienceList = SubList(parameter: "experience_page")
     var start = StartInput()
     var startErrors = FieldErrors()
     var record = ExperienceInput()
@@ -109,7 +112,9 @@ struct MySkillsPage: Sendable {
     }
 
     private func assessmentsSection(_ language: Language) -> HTML {
-        guard !assessments.isEmpty else { return "<p class=\"empty\">\(MySkillsText.noAssessments(language))</p>" }
+        guard !assessments.isEmpty else {
+            return "<p class=\"empty\">\(assessmentList.total == 0 ? MySkillsText.noAssessments(language) : ListText.pageEmpty(language))</p>"
+        }
         let rows = assessments.map { assessment -> HTML in
             let comment: HTML =
                 assessment.state == .returned
@@ -123,6 +128,7 @@ struct MySkillsPage: Sendable {
         return """
             <table class="assessments"><thead><tr><th>\(PartsText.cycle(language))</th><th>\(PartsText.field(language))</th>
             <th>\(PartsText.state(language))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+            \(assessmentList.pager(path: "/me", keeping: [experienceList], language: language))
             """
     }
 
@@ -171,7 +177,9 @@ struct MySkillsPage: Sendable {
     }
 
     private func experienceSection(_ language: Language) -> HTML {
-        guard !experience.isEmpty else { return "<p class=\"empty\">\(MySkillsText.noExperience(language))</p>" }
+        guard !experience.isEmpty else {
+            return "<p class=\"empty\">\(experienceList.total == 0 ? MySkillsText.noExperience(language) : ListText.pageEmpty(language))</p>"
+        }
         let rows = experience.map { record -> HTML in
             """
             <tr><td>#\(record.recordID)</td><td>\(SkillPageParts.label(record.field))</td><td>\(MySkillsText.role(record.role)(language))</td>
@@ -186,6 +194,7 @@ struct MySkillsPage: Sendable {
             <th>\(MySkillsText.period(language))</th>\(SkillPageParts.measureHeaders(language))
             <th>\(MySkillsText.customer(language))</th><th>\(PartsText.state(language))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
+            \(experienceList.pager(path: "/me", keeping: [assessmentList], language: language))
             """
     }
 

@@ -9,7 +9,9 @@ struct MySkillsRoutes {
     func add(to router: Router<AppRequestContext>) {
         router.get("/me") { request, context in
             let (identity, personID) = try person(context)
-            var page = try await MySkillsQuery(database: database).load(personID: personID)
+            var page = try await MySkillsQuery(database: database).load(
+                personID: personID, assessmentsPage: SubList.requestedPage(request, "assessments_page"),
+                experiencePage: SubList.requestedPage(request, "experience_page"))
             switch SkillPageParts.stringParameter(request, "done") {
             case "experience": page.notice = MySkillsText.experienceAdded(context.language)
             default: break

@@ -28,7 +28,9 @@ struct PeopleRoutes {
                 }
             var page = try await ProfileQuery(database: database).load(
                 personID: personID, principal: identity.principal, relation: relation,
-                chartField: SkillPageParts.stringParameter(request, "field"), target: target, language: context.language)
+                chartField: SkillPageParts.stringParameter(request, "field"), target: target, language: context.language,
+                historyPage: SubList.requestedPage(request, "history_page"),
+                plansPage: SubList.requestedPage(request, "plans_page"))
             page.tailoring = try await ProfileLevelsBlock.load(
                 database, principal: identity.principal, employeeNumber: page.person.employeeNumber, path: page.path,
                 profile: SkillPageParts.stringParameter(request, "profile"))

@@ -9,13 +9,17 @@ struct ProfilePage: Sendable {
     var chart: Chart?
     /// The fields the person works in (for the chart, gap and plan forms).
     var fields: [FieldReference]
+    /// One page of the level history, newest first.
     var history: [LevelChange]
+    var historyList = SubList(parameter: "history_page")
     /// The gap form as typed (`FIELD` key and level) and its result.
     var targetField = ""
     var targetLevel = ""
     var gap: FieldGap?
     var gapErrors = FieldErrors()
+    /// One page of the development plans, newest first.
     var plans: [PlanView]
+    var planList = SubList(parameter: "plans_page")
     var canEditPlans: Bool
     /// The plan create form as typed and its errors.
     var newPlanField = ""
@@ -134,8 +138,10 @@ struct ProfilePage: Sendable {
     }
 
     private func historyBlock(_ language: Language) -> HTML {
-        guard !history.isEmpty else { return "<p class=\"empty\">\(ProfileText.noHistory(language))</p>" }
-        let rows = history.reversed().map { change -> HTML in
+        guard !history.isEmpty else {
+            return "<p class=\"empty\">\(historyList.total == 0 ? ProfileText.noHistory(language) : ListText.pageEmpty(language))</p>"
+        }
+        let rows = history.map { change -> HTML in
             """
             <tr><td>\(String(change.effectiveAt.prefix(10)))</td><td>\(SkillPageParts.label(change.field))</td>
             <td>\(change.previousLevel.map(String.init) ?? "–") → \(change.level.map(String.init) ?? "–")</td><td class="muted">\(change.cause)</td></tr>
@@ -144,6 +150,7 @@ struct ProfilePage: Sendable {
         return """
             <table class="history"><thead><tr><th>\(ProfileText.date(language))</th><th>\(PartsText.field(language))</th>
             <th>\(PartsText.level(language))</th><th>\(ProfileText.cause(language))</th></tr></thead><tbody>\(rows)</tbody></table>
+            \(historyList.pager(path: path, keeping: [planList], language: language))
             """
     }
 
@@ -213,8 +220,10 @@ struct ProfilePage: Sendable {
         let plans = self.plans.map { plan in planBlock(plan, layout) }
         let empty: HTML =
             self.plans.isEmpty
-            ? "<p class=\"empty\">\(canEditPlans ? ProfileText.noPlansEditable(language) : ProfileText.noPlans(language))</p>"
-            : .empty
+            ? planList.total > 0
+                ? "<p class=\"empty\">\(ListText.pageEmpty(language))</p>"
+                : "<p class=\"empty\">\(canEditPlans ? ProfileText.noPlansEditable(language) : ProfileText.noPlans(language))</p>"
+            : planList.pager(path: path, keeping: [historyList], language: language)
         let create: HTML =
             canEditPlans && !fields.isEmpty
             ? """

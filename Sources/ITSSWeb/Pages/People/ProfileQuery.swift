@@ -28,18 +28,23 @@ struct ProfileQuery {
     ///   - chartField: The field whose ratings the chart shows (a qualified key); the first field by default.
     ///   - target: The gap target, if the form was sent.
     /// - Throws: `StorageError.notFound` for an unknown person, database errors.
+    ///   - historyPage: Which page of the level history to show (newest first).
+    ///   - plansPage: Which page of the development plans to show (newest first).
     func load(
         personID: Int64, principal: Principal, relation: SubjectRelation, chartField: String?, target: Target?,
-        language: Language
+        language: Language, historyPage: PageRequest = PageRequest(perPage: SubList.perPage),
+        plansPage: PageRequest = PageRequest(perPage: SubList.perPage)
     ) async throws -> ProfilePage {
         let person = try await database.person(id: personID)
         let levels = try await database.levels(of: person)
-        let history = try await database.levelHistory(personID: personID)
-        let plans = try await database.plans(personID: personID)
+        let history = try await database.levelHistory(personID: personID, page: historyPage, newestFirst: true)
+        let plans = try await database.plans(personID: personID, page: plansPage)
         let fields = person.fields
         var page = ProfilePage(
-            person: person, levels: levels, chart: nil, fields: fields, history: history, plans: plans,
+            person: person, levels: levels, chart: nil, fields: fields, history: history.items, plans: plans.items,
             canEditPlans: principal.role >= .hr || relation == .own || relation == .evaluatee)
+        page.historyList = SubList(history, parameter: "history_page")
+        page.planList = SubList(plans, parameter: "plans_page")
         if principal.role >= .hr || (principal.role == .evaluator && relation == .evaluatee) {
             page.carry = CarryForm(options: CarryForm.options(try await database.crosswalkFieldPairs(), fields: fields))
         }

@@ -37,6 +37,8 @@ struct ListLink: Sendable {
     /// Filters that every link of the list keeps (`unit`, `action`, `q`).
     var filters: [(String, String)] = []
     var state: ListState
+    /// The query parameter that names the page: `page`, or its own for a list inside a larger page.
+    var pageParameter = "page"
 
     /// The URL of `page` with the current sort and filters.
     func href(page: Int? = nil, sort: String? = nil, descending: Bool? = nil) -> String {
@@ -46,7 +48,7 @@ struct ListLink: Sendable {
         if descending ?? state.descending { pairs.append(("dir", "desc")) }
         if state.perPage != 50 { pairs.append(("per_page", String(state.perPage))) }
         let target = page ?? state.page
-        if target > 1 { pairs.append(("page", String(target))) }
+        if target > 1 { pairs.append((pageParameter, String(target))) }
         guard !pairs.isEmpty else { return path }
         return path + "?" + pairs.map { HTML.percentEncoded($0.0) + "=" + HTML.percentEncoded($0.1) }.joined(separator: "&")
     }
@@ -193,5 +195,44 @@ struct PagedItems<Item: Sendable>: Sendable {
         self.init(
             items: Array(all[start..<min(start + state.perPage, all.count)]), page: state.page, perPage: state.perPage,
             total: all.count)
+    }
+}
+
+/// A list shown inside a larger page (a person's assessments on *My skills*, their level history on the profile):
+/// which page of it is shown, under its own query parameter, so that each list pages on its own.
+struct SubList: Sendable, Hashable {
+    /// The query parameter, e.g. `assessments_page`.
+    var parameter: String
+    var page: Int
+    var pageCount: Int
+    var total: Int
+
+    /// How many items a page of such a list holds.
+    static let perPage = 20
+
+    /// The page a request asks for under `parameter` (1 when absent or not a number).
+    static func requestedPage(_ request: Request, _ parameter: String) -> PageRequest {
+        PageRequest(page: request.queryForm.string(parameter).flatMap { Int($0) } ?? 1, perPage: perPage)
+    }
+
+    init(parameter: String, page: Int = 1, pageCount: Int = 1, total: Int = 0) {
+        self.parameter = parameter
+        self.page = page
+        self.pageCount = pageCount
+        self.total = total
+    }
+
+    init<Item>(_ page: Page<Item>, parameter: String) {
+        self.parameter = parameter
+        self.page = page.page
+        pageCount = page.pageCount
+        total = page.total
+    }
+
+    /// Previous / next links for this list; the other lists of the page keep their pages.
+    func pager(path: String, keeping others: [SubList], language: Language) -> HTML {
+        let kept = others.filter { $0.parameter != parameter && $0.page > 1 }.map { ($0.parameter, String($0.page)) }
+        return ListLink(path: path, filters: kept, state: ListState(page: page), pageParameter: parameter).pager(
+            page: page, pageCount: pageCount, total: total, language: language)
     }
 }
