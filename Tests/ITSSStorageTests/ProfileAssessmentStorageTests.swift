@@ -15,22 +15,6 @@ struct ProfileAssessmentStorageTests {
 
     static func admin() -> Principal { Principal(origin: .account(login: "admin"), role: .administrator) }
 
-    /// Service Desk without "Staffing", with the company's own "Chat Support" (levels 3 and 4).
-    static func helpDesk(name: String = "ACME Help Desk") -> TailoringProfile {
-        TailoringProfile(
-            name: name, standard: v3,
-            fields: [
-                FieldTailoring(
-                    field: "Service Desk", items: [ItemTailoring(item: "Staffing", exclude: Exclusion(reason: "HR staffs desks"))],
-                    companyItems: [
-                        CompanyItem(
-                            name: "Chat Support", reason: "we run chat",
-                            levels: [CompanyLevel(level: 3, text: "Answers chats"), CompanyLevel(level: 4, text: "Leads the chat team")],
-                            knowledgeItems: ["Chat tools"])
-                    ])
-            ])
-    }
-
     static func start(_ database: AppDatabase, profile: Int64?, cycle: String = "2026H1") async throws -> AssessmentView {
         try await database.startAssessment(
             personID: database.personID("E1001"), fieldID: database.fieldID("Service Desk"),
@@ -47,7 +31,7 @@ struct ProfileAssessmentStorageTests {
                     customer: "ACME"),
                 actor: "test")
             try await database.verifyExperience(recordID: record.recordID, by: "M001")
-            let profile = try await database.createProfile(Self.helpDesk(), by: Self.admin())
+            let profile = try await database.createProfile(Fixtures.helpDeskProfile(), by: Self.admin())
             let started = try await Self.start(database, profile: profile.profileID)
 
             #expect(started.profile == AssessmentProfile(id: profile.profileID, name: "ACME Help Desk", version: 1))
@@ -105,7 +89,7 @@ struct ProfileAssessmentStorageTests {
     func assessedUnderStandard(backend: TestBackend) async throws {
         try await backend.withDatabase { database in
             try await Fixtures.seed(database)
-            let profile = try await database.createProfile(Self.helpDesk(), by: Self.admin())
+            let profile = try await database.createProfile(Fixtures.helpDeskProfile(), by: Self.admin())
             let started = try await Self.start(database, profile: nil)
             #expect(started.profile == nil && started.companyItems.isEmpty && started.ratings.count == 17)
             await #expect(throws: StorageError.self) {
@@ -126,7 +110,7 @@ struct ProfileAssessmentStorageTests {
                     fields: [FieldTailoring(field: "Service Desk", exclude: Exclusion(reason: "outsourced"))]),
                 by: Self.admin())
             await #expect(throws: StorageError.self) { try await Self.start(database, profile: withoutDesk.profileID) }
-            let archived = try await database.createProfile(Self.helpDesk(name: "Old"), by: Self.admin())
+            let archived = try await database.createProfile(Fixtures.helpDeskProfile(name: "Old"), by: Self.admin())
             try await database.archiveProfile(archived.profileID, by: Self.admin())
             await #expect(throws: StorageError.self) { try await Self.start(database, profile: archived.profileID) }
             await #expect(throws: StorageError.notFound(what: "profile 999")) { try await Self.start(database, profile: 999) }

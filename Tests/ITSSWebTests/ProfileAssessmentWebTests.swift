@@ -11,21 +11,10 @@ import Testing
 /// and the pages (the profile choice on *My skills*, company items on the self-assessment form).
 @Suite("Assessments under a profile: API and pages")
 struct ProfileAssessmentWebTests {
-    /// Service Desk without "Staffing", with the company's own "Chat Support" (levels 3 and 4).
+    /// Creates `Fixtures.helpDeskProfile()` as the administrator.
     static func createProfile(_ web: WebFixture) async throws -> Int64 {
-        let profile = TailoringProfile(
-            name: "ACME Help Desk", standard: StandardKey(name: "IT Service Management", version: "V3 2008"),
-            fields: [
-                FieldTailoring(
-                    field: "Service Desk", items: [ItemTailoring(item: "Staffing", exclude: Exclusion(reason: "HR staffs desks"))],
-                    companyItems: [
-                        CompanyItem(
-                            name: "Chat Support", reason: "we run chat",
-                            levels: [CompanyLevel(level: 3, text: "Answers chats"), CompanyLevel(level: 4, text: "Leads the chat team")])
-                    ])
-            ])
-        return try await web.database.createProfile(
-            profile, by: Principal(origin: .account(login: "admin"), role: .administrator)
+        try await web.database.createProfile(
+            Fixtures.helpDeskProfile(), by: Principal(origin: .account(login: "admin"), role: .administrator)
         ).profileID
     }
 
