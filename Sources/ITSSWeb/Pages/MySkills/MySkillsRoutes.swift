@@ -37,7 +37,7 @@ struct MySkillsRoutes {
                         profileID: profileID, by: identity.principal)
                     return Response.seeOther("/assessments/\(started.id)")
                 } catch {
-                    guard let problem = SkillPageParts.refusal(error) else { throw error }
+                    guard let problem = SkillPageParts.refusal(error, context.language) else { throw error }
                     // A refusal about the profile (archived, or without this field) names the profile choice.
                     let field = problem.status == 409 ? "cycle" : profileID != nil && problem.status == 422 ? "profile" : "field"
                     errors = FieldErrors.from(problem, fields: ["field", "cycle", "profile"], fallback: field)
@@ -89,7 +89,7 @@ struct MySkillsRoutes {
                     try await database.addExperience(new, by: identity.principal)
                     return Response.seeOther("/me?done=experience#add-experience")
                 } catch {
-                    guard let problem = SkillPageParts.refusal(error) else { throw error }
+                    guard let problem = SkillPageParts.refusal(error, context.language) else { throw error }
                     errors = FieldErrors.from(
                         problem,
                         fields: Set(

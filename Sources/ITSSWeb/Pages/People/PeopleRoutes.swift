@@ -58,7 +58,7 @@ struct PeopleRoutes {
                         personID: personID, fieldID: try await database.fieldID(field), target: target, by: identity.principal)
                     return Response.seeOther(path(context) + "?done=plan#plan-\(plan.id)")
                 } catch {
-                    guard let problem = SkillPageParts.refusal(error) else { throw error }
+                    guard let problem = SkillPageParts.refusal(error, context.language) else { throw error }
                     if problem.status == 403 { throw problem }
                     status = problem.httpStatus
                     errors = FieldErrors.from(problem, fields: ["field", "target"], fallback: "target")
@@ -91,7 +91,7 @@ struct PeopleRoutes {
                         toFieldID: try await database.fieldID(fields.to), cycle: cycle, by: identity.principal)
                     return Response.seeOther(path(context) + "?done=carried#carry")
                 } catch {
-                    guard let problem = SkillPageParts.refusal(error) else { throw error }
+                    guard let problem = SkillPageParts.refusal(error, context.language) else { throw error }
                     if problem.status == 403 { throw problem }
                     status = problem.httpStatus
                     errors = FieldErrors.from(problem, fields: ["pair", "cycle"], fallback: "pair")
@@ -128,7 +128,7 @@ struct PeopleRoutes {
                         by: identity.principal)
                     return Response.seeOther(path(context) + "?done=updated#plan-\(planID)")
                 } catch {
-                    guard let problem = SkillPageParts.refusal(error) else { throw error }
+                    guard let problem = SkillPageParts.refusal(error, context.language) else { throw error }
                     if problem.status == 403 { throw problem }
                     status = problem.httpStatus
                     if problem.status == 409 {

@@ -64,7 +64,7 @@ struct ProfileQuery {
                 page.gap = try await database.gap(
                     personID: personID, fieldID: try await database.fieldID(target.field), target: level)
             } catch {
-                guard let problem = SkillPageParts.refusal(error) else { throw error }
+                guard let problem = SkillPageParts.refusal(error, language) else { throw error }
                 page.gapErrors["target"] = problem.detail
             }
         }

@@ -58,7 +58,7 @@ struct ReviewRoutes {
                         expectedVersion: try form.integer("version"))
                     return Response.seeOther("/review?done=returned")
                 } catch {
-                    guard let problem = SkillPageParts.refusal(error) else { throw error }
+                    guard let problem = SkillPageParts.refusal(error, context.language) else { throw error }
                     if problem.status == 403 { throw problem }
                     status = problem.httpStatus
                     failure = problem.status == 409 ? PartsText.conflict(context.language) : problem.detail
@@ -86,7 +86,7 @@ struct ReviewRoutes {
             do {
                 try await database.verifyExperience(recordID: record, by: identity.principal)
             } catch {
-                guard let problem = SkillPageParts.refusal(error) else { throw error }
+                guard let problem = SkillPageParts.refusal(error, context.language) else { throw error }
                 if problem.status == 403 { throw problem }
                 var page = try await ReviewQuery(database: database).page(readable)
                 page.failure = problem.detail
@@ -146,7 +146,7 @@ struct ReviewRoutes {
                 }
                 return Response.seeOther("/review/\(view.id)?done=\(approve ? "approved" : "saved")")
             } catch {
-                guard let problem = SkillPageParts.refusal(error) else { throw error }
+                guard let problem = SkillPageParts.refusal(error, context.language) else { throw error }
                 if problem.status == 403 { throw problem }
                 status = problem.httpStatus
                 failure = problem.status == 409 ? PartsText.conflict(language) : problem.detail

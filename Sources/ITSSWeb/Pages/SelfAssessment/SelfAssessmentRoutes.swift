@@ -77,7 +77,7 @@ struct SelfAssessmentRoutes {
                     return Response.seeOther("/assessments/\(readable.view.id)?done=\(thenSubmit ? "submitted" : "saved")")
                 }
             } catch {
-                guard let problem = SkillPageParts.refusal(error) else { throw error }
+                guard let problem = SkillPageParts.refusal(error, context.language) else { throw error }
                 if problem.status == 403 { throw problem }
                 status = problem.httpStatus
                 failure = problem.status == 409 ? PartsText.conflict(context.language) : problem.detail

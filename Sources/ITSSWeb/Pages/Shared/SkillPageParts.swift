@@ -168,18 +168,22 @@ enum SkillPageParts {
         return AccessPolicy.permitsReading(principal, on: relation) ? id : nil
     }
 
-    /// The problem a refused use case stands for, including the domain's rule errors (which `Problem.from` does
-    /// not know); `nil` for an unexpected error, which the caller rethrows (a 500 that reveals nothing).
-    static func refusal(_ error: any Error) -> Problem? {
+    /// The problem a refused use case stands for, its detail in the interface language, including the domain's rule
+    /// errors (which `Problem.from` does not know); `nil` for an unexpected error, which the caller rethrows (a 500
+    /// that reveals nothing).
+    static func refusal(_ error: any Error, _ language: Language) -> Problem? {
+        var problem: Problem
         switch error {
         case let rule as AssessmentRuleError:
-            return Problem(status: .unprocessableContent, detail: rule.errorDescription ?? "\(rule)")
+            problem = Problem(status: .unprocessableContent, detail: rule.errorDescription ?? "\(rule)")
         case let gap as GapError:
-            return Problem(status: .unprocessableContent, detail: gap.errorDescription ?? "\(gap)")
+            problem = Problem(status: .unprocessableContent, detail: gap.errorDescription ?? "\(gap)")
         default:
-            let problem = Problem.from(error)
-            return problem.status < 500 ? problem : nil
+            problem = Problem.from(error)
+            guard problem.status < 500 else { return nil }
         }
+        if let localized = RefusalText.message(error, language) { problem.detail = localized }
+        return problem
     }
 
     /// The one answer for a person that does not exist or may not be read.

@@ -131,7 +131,7 @@ struct CoverageQuery {
             do {
                 fieldID = try await database.fieldID(field)
             } catch {
-                guard let problem = SkillPageParts.refusal(error) else { throw error }
+                guard let problem = SkillPageParts.refusal(error, language) else { throw error }
                 model.errors["field"] = problem.detail
                 return model
             }
