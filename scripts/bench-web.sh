@@ -2,7 +2,9 @@
 # Load test of `itss serve` (BENCHMARKS.md, "The web application"): a demo organisation of N people, then wrk with
 # 64 connections against /healthz, the levels API and the person profile page, in one run; the server's resident
 # memory after the load. SQLite in a fresh temporary data directory, or PostgreSQL when DATABASE_URL is set
-# (the database must be empty).
+# (the database must be empty). Responses of the profile page and the levels API are kept while nothing changes
+# (DEVELOPERS.md); ITSS_RESPONSE_CACHE_MB=0 measures them computed on every request. The last run asks for the
+# levels of a different person at random on every request, so most answers are computed.
 #
 #   swift build -c release --product itss
 #   scripts/bench-web.sh .build/release/itss [PEOPLE] [SECONDS]
@@ -36,4 +38,13 @@ run() {
 run "/healthz" "http://127.0.0.1:$PORT/healthz"
 run "GET /api/v1/people/$EMPLOYEE/levels" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/people/$EMPLOYEE/levels"
 run "profile page /people/$EMPLOYEE" -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/people/$EMPLOYEE"
+RANDOM_PEOPLE="$ITSS_DATA_DIR/random-people.lua"
+cat > "$RANDOM_PEOPLE" <<LUA
+math.randomseed(1)
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+request = function()
+  return wrk.format("GET", string.format("/api/v1/people/D%06d/levels", math.random(1, $PEOPLE)))
+end
+LUA
+run "GET /api/v1/people/{random of $PEOPLE}/levels" -s "$RANDOM_PEOPLE" "http://127.0.0.1:$PORT"
 echo "--- server resident memory: $(awk '/VmRSS|VmHWM/ { printf "%s %s %s  ", $1, $2, $3 }' /proc/$SERVER/status)"

@@ -15,3 +15,8 @@ extension AppDatabase {
         return day
     }
 }
+
+extension AppDatabase {
+    /// Today's date by the injected clock (`YYYY-MM-DD`, UTC), for keys of what depends on the day.
+    public var currentDay: String { String(timestamp().prefix(10)) }
+}

@@ -23,6 +23,13 @@ public final class AppDatabase: Sendable {
     /// The clock, injected so tests can control time.
     let now: @Sendable () -> Date
     let catalogIndexCache: CatalogIndexCache
+    /// SQLite's data version on a dedicated connection (`nil` for PostgreSQL, or when changes are not watched).
+    let sqliteDataVersion: SQLiteDataVersion?
+    /// PostgreSQL's snapshot, read once for each batch of waiting requests.
+    let snapshots: SnapshotReader
+    /// Signed-in sessions and API-token accounts by token hash, reused while the data version holds.
+    let sessionCache: VersionedCache<String, SignedInSession>
+    let bearerCache: VersionedCache<String, Account>
 
     /// Opens a database without migrating it.
     ///
@@ -40,14 +47,19 @@ public final class AppDatabase: Sendable {
         self.logger = logger
         self.now = now
         catalogIndexCache = CatalogIndexCache(revalidation: configuration.catalogRevalidation)
+        let credentialCapacity = configuration.watchesChanges ? 10_000 : 0
+        sessionCache = VersionedCache(capacity: credentialCapacity)
+        bearerCache = VersionedCache(capacity: credentialCapacity)
         threadPool = NIOThreadPool(numberOfThreads: configuration.sqliteThreads)
         threadPool.start()
         eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoops)
         databases = Databases(threadPool: threadPool, on: eventLoopGroup)
+        var sqliteDataVersion: SQLiteDataVersion?
         switch location {
         case let .sqlite(path):
             do {
                 try Self.createPrivately(sqliteFile: path)
+                if configuration.watchesChanges { sqliteDataVersion = try SQLiteDataVersion(path: path) }
             } catch {
                 await Self.shutDown(eventLoopGroup, threadPool)
                 throw StorageError.unavailable(location: location.description, reason: error.localizedDescription)
@@ -69,6 +81,8 @@ public final class AppDatabase: Sendable {
                 throw StorageError.unavailable(location: location.description, reason: "\(error)")
             }
         }
+        self.sqliteDataVersion = sqliteDataVersion
+        snapshots = SnapshotReader()
         do {
             try await configureDatabase()
         } catch {
@@ -95,6 +109,7 @@ public final class AppDatabase: Sendable {
 
     /// Releases connections and threads. Call once when done.
     public func close() async {
+        sqliteDataVersion?.close()
         await databases.shutdownAsync()
         await Self.shutDown(eventLoopGroup, threadPool)
     }

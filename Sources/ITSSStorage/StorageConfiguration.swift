@@ -17,11 +17,17 @@ public struct StorageConfiguration: Sendable, Hashable {
     /// How long the cached catalog is used before the standards' revisions are read again (a catalog imported by
     /// another process or server instance shows after at most this long; this process's own imports at once).
     public var catalogRevalidation: Duration
+    /// Whether to follow the database's data version (`AppDatabase.dataVersion()`), so reads can be reused while
+    /// nothing changed: a dedicated SQLite connection, or a PostgreSQL `LISTEN` connection. On in servers, off
+    /// for command-line processes, which read everything once.
+    public var watchesChanges: Bool
 
     public init(
         eventLoops: Int = 1, sqliteThreads: Int = 1, postgresConnectionsPerLoop: Int = 4,
-        sqliteBusyTimeout: Duration = .seconds(60), passwordCost: Int = 12, catalogRevalidation: Duration = .seconds(1)
+        sqliteBusyTimeout: Duration = .seconds(60), passwordCost: Int = 12, catalogRevalidation: Duration = .seconds(1),
+        watchesChanges: Bool = false
     ) {
+        self.watchesChanges = watchesChanges
         self.catalogRevalidation = catalogRevalidation
         self.passwordCost = min(max(4, passwordCost), 31)
         self.eventLoops = max(1, eventLoops)
@@ -36,11 +42,13 @@ public struct StorageConfiguration: Sendable, Hashable {
     /// A server: a loop and an SQLite thread per core, and a PostgreSQL pool sized for concurrent requests.
     public static var server: StorageConfiguration {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        return StorageConfiguration(eventLoops: cores, sqliteThreads: cores, postgresConnectionsPerLoop: 8)
+        return StorageConfiguration(
+            eventLoops: cores, sqliteThreads: cores, postgresConnectionsPerLoop: 8, watchesChanges: true)
     }
 
     /// `base` with the settings the environment overrides: `ITSS_DB_EVENT_LOOPS`, `ITSS_SQLITE_THREADS`,
-    /// `ITSS_PG_CONNECTIONS_PER_LOOP`, `ITSS_SQLITE_BUSY_TIMEOUT_MS`, `ITSS_PASSWORD_COST`. Values that are not positive integers are
+    /// `ITSS_PG_CONNECTIONS_PER_LOOP`, `ITSS_SQLITE_BUSY_TIMEOUT_MS`, `ITSS_PASSWORD_COST`, and `ITSS_WATCH_CHANGES`
+    /// (`0` turns change watching, and so every reuse of reads, off). Values that are not positive integers are
     /// ignored.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, base: StorageConfiguration = .commandLine
@@ -54,6 +62,7 @@ public struct StorageConfiguration: Sendable, Hashable {
         if let value = positive("ITSS_PG_CONNECTIONS_PER_LOOP") { configuration.postgresConnectionsPerLoop = value }
         if let value = positive("ITSS_SQLITE_BUSY_TIMEOUT_MS") { configuration.sqliteBusyTimeout = .milliseconds(value) }
         if let value = positive("ITSS_PASSWORD_COST") { configuration.passwordCost = min(max(4, value), 31) }
+        if let value = environment["ITSS_WATCH_CHANGES"] { configuration.watchesChanges = value != "0" }
         return configuration
     }
 

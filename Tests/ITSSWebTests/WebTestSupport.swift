@@ -24,7 +24,11 @@ struct WebFixture: Sendable {
     ) async throws {
         let now: @Sendable () -> Date
         if let clock { now = { clock.now } } else { now = { Date(timeIntervalSince1970: 1_800_000_000) } }
-        try await backend.withDatabase(now: now) { database in
+        // As `itss serve` runs: the data version is watched, so kept responses and sessions are reused (and every
+        // test that reads after a write also checks that nothing stale is served).
+        var storage = TestBackend.configuration
+        storage.watchesChanges = true
+        try await backend.withDatabase(now: now, configuration: storage) { database in
             try await Fixtures.seed(database)
             let system = Principal.system("test accounts")
             for (login, role, person) in accounts {

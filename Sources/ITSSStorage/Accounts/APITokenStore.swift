@@ -72,19 +72,25 @@ extension AppDatabase {
         }
     }
 
-    /// The active account an unrevoked API token belongs to, or `nil`. One indexed query.
+    /// The active account an unrevoked API token belongs to, or `nil`. One indexed query, or none when `version`
+    /// is given and the token was read at that same version.
+    /// - Parameter version: The data version the request took before reading (`dataVersion()`), or `nil`.
     /// - Throws: the database error.
-    public func account(bearer secret: String) async throws -> Account? {
+    public func account(bearer secret: String, at version: DataVersion? = nil) async throws -> Account? {
+        let hash = Secrets.tokenHash(secret)
+        if let version, let cached = bearerCache.value(for: hash, at: version) { return cached }
         guard
             let row = try await sql().raw(
                 """
                 SELECT \(unsafeRaw: AccountRows.columns)
                 FROM api_tokens t JOIN accounts a ON a.id = t.account_id LEFT JOIN people p ON p.id = a.person_id
-                WHERE t.token_hash = \(bind: Secrets.tokenHash(secret)) AND t.revoked_at IS NULL AND a.active = \(bind: true)
+                WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL AND a.active = \(bind: true)
                 """
             ).first()
         else { return nil }
-        return try AccountRows.account(from: row)
+        let account = try AccountRows.account(from: row)
+        if let version { bearerCache.store(account, for: hash, at: version) }
+        return account
     }
 
     /// How a principal relates to a person, for read checks (`AccessPolicy.permitsReading`). One indexed query

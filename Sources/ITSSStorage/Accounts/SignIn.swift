@@ -28,9 +28,10 @@ extension AppDatabase {
         let login = login.trimmingCharacters(in: .whitespaces)
         let windowStart = timestamp(offsetBy: .zero - Self.signInWindow)
         let sql = try sql()
-        let failures = try await sql.raw(
-            "SELECT COUNT(*) AS n FROM failed_sign_ins WHERE login = \(bind: login) AND failed_at > \(bind: windowStart)"
-        ).first()?.decode(column: "n", as: Int.self) ?? 0
+        let failures =
+            try await sql.raw(
+                "SELECT COUNT(*) AS n FROM failed_sign_ins WHERE login = \(bind: login) AND failed_at > \(bind: windowStart)"
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
         if failures >= Self.maximumFailedSignIns { throw SignInRefusal.tooManyAttempts(retryAfter: Self.signInWindow) }
         let row = try await sql.raw("SELECT id, password_hash, active FROM accounts WHERE login = \(bind: login)").first()
         let hash = try row?.decode(column: "password_hash", as: String?.self)
@@ -60,7 +61,9 @@ extension AppDatabase {
         return try await openSession(accountID: try row.decode(column: "id", as: Int64.self), forgetFailuresOf: nil)
     }
 
-    private func openSession(accountID: Int64, forgetFailuresOf login: String?) async throws -> (
+    private func openSession(
+        accountID: Int64, forgetFailuresOf login: String?
+    ) async throws -> (
         token: String, session: SignedInSession
     ) {
         let token = Secrets.randomToken()
@@ -85,22 +88,32 @@ extension AppDatabase {
         return (token, SignedInSession(account: account, csrfToken: csrf, expiresAt: expiresAt))
     }
 
-    /// The session a cookie names, if it exists, has not expired and its account is active. One indexed query.
+    /// The session a cookie names, if it exists, has not expired and its account is active. One indexed query,
+    /// or none when `version` is given and the session was read at that same version.
+    /// - Parameter version: The data version the request took before reading (`dataVersion()`), or `nil`.
     /// - Throws: the database error.
-    public func session(token: String) async throws -> SignedInSession? {
+    public func session(token: String, at version: DataVersion? = nil) async throws -> SignedInSession? {
+        let hash = Secrets.tokenHash(token)
+        let now = timestamp()
+        if let version, let cached = sessionCache.value(for: hash, at: version) {
+            // Expiry depends on the clock, not on the data: checked on every use.
+            return cached.expiresAt > now ? cached : nil
+        }
         guard
             let row = try await sql().raw(
                 """
                 SELECT \(unsafeRaw: AccountRows.columns), s.csrf_token, s.expires_at
                 FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN people p ON p.id = a.person_id
-                WHERE s.token_hash = \(bind: Secrets.tokenHash(token)) AND s.expires_at > \(bind: timestamp())
+                WHERE s.token_hash = \(bind: hash) AND s.expires_at > \(bind: now)
                   AND a.active = \(bind: true)
                 """
             ).first()
         else { return nil }
-        return SignedInSession(
+        let session = SignedInSession(
             account: try AccountRows.account(from: row), csrfToken: try row.decode(column: "csrf_token", as: String.self),
             expiresAt: try row.decode(column: "expires_at", as: String.self))
+        if let version { sessionCache.store(session, for: hash, at: version) }
+        return session
     }
 
     /// Ends a session (sign-out). Unknown tokens are ignored.

@@ -6,6 +6,7 @@ import ITSSStorage
 /// per file (`CatalogAPI`, `PeopleAPI`, …); `OpenAPIDriftTests` keeps the routes and the document in step.
 struct APIRoutes {
     let database: AppDatabase
+    let responses: ResponseCache
 
     func add(to router: Router<AppRequestContext>) {
         let api = router.group("/api/v1")
@@ -18,7 +19,7 @@ struct APIRoutes {
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try [UInt8](Data(contentsOf: url)))))
         }
-        let handlers = APIHandlers(database: database)
+        let handlers = APIHandlers(database: database, responses: responses)
         MeAPI(handlers: handlers).add(to: api)
         CatalogAPI(handlers: handlers).add(to: api)
         CatalogDocumentsAPI(handlers: handlers).add(to: api)

@@ -9,6 +9,8 @@ import NIOCore
 /// thin: parse → look up ids (checking that the caller may read the person) → use case → read model.
 struct APIHandlers: Sendable {
     let database: AppDatabase
+    /// Kept responses of the hot reads (a person's levels).
+    var responses: ResponseCache
 
     /// The id of a person the signed-in principal may read.
     /// - Throws: `Problem` 404 — the same body for an unknown employee number and for one the principal may not

@@ -71,22 +71,9 @@ struct PeopleAPI {
             return try Response.json(model)
         }
         api.get("/people/{employeeNumber}/levels") { request, context in
-            let identity = try context.requireIdentity()
-            let number = try context.pathText("employeeNumber", what: "that person")
-            let personID = try await handlers.readablePerson(number, identity)
-            var asOf: Day?
-            if let text = try request.query("as_of") {
-                guard let day = Day(text) else { throw Problem.badRequest("expected a date YYYY-MM-DD", field: "as_of") }
-                try InputBounds.day(day, field: "as_of")
-                asOf = day
+            try await handlers.responses.response(for: request, context: context) {
+                try await Self.levels(request, context, handlers: handlers)
             }
-            if let profile = try request.query("profile") {
-                return try await Self.levels(of: number, underProfile: profile, asOf: asOf, database: database, context)
-            }
-            // As `itss level --json`: official and provisional, each with the breakdown.
-            let levels = try await database.levels(of: try await database.person(id: personID), asOf: asOf)
-            let ids = try await database.fieldIDs(of: levels.map(\.field))
-            return try Response.json(APIList(items: levels.map { APIPersonLevel($0, fieldID: ids[$0.field]) }))
         }
         api.get("/people/{employeeNumber}/gap") { request, context in
             let identity = try context.requireIdentity()
@@ -145,6 +132,33 @@ struct PeopleAPI {
             let ids = try await database.fieldIDs(of: changes.items.map(\.field))
             return try Response.json(APIPage(changes) { APILevelChange($0, fieldID: ids[$0.field]) })
         }
+    }
+
+    /// `GET /people/{employeeNumber}/levels`: as `itss level --json`, official and provisional, each with the
+    /// breakdown (or under a profile, or as of a date).
+    /// - Throws: `Problem` 404 for a person the principal may not read, 400/422 for bad parameters.
+    private static func levels(
+        _ request: Request, _ context: AppRequestContext, handlers: APIHandlers
+    ) async throws
+        -> Response
+    {
+        let database = handlers.database
+        let identity = try context.requireIdentity()
+        let number = try context.pathText("employeeNumber", what: "that person")
+        let personID = try await handlers.readablePerson(number, identity)
+        var asOf: Day?
+        if let text = try request.query("as_of") {
+            guard let day = Day(text) else { throw Problem.badRequest("expected a date YYYY-MM-DD", field: "as_of") }
+            try InputBounds.day(day, field: "as_of")
+            asOf = day
+        }
+        if let profile = try request.query("profile") {
+            return try await Self.levels(of: number, underProfile: profile, asOf: asOf, database: database, context)
+        }
+        // As `itss level --json`: official and provisional, each with the breakdown.
+        let levels = try await database.levels(of: try await database.person(id: personID), asOf: asOf)
+        let ids = try await database.fieldIDs(of: levels.map(\.field))
+        return try Response.json(APIList(items: levels.map { APIPersonLevel($0, fieldID: ids[$0.field]) }))
     }
 }
 

@@ -11,6 +11,9 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var identity: Identity?
     /// The interface language of this request.
     public var language: Language = .english
+    /// The database's data version, taken before anything was read for a request that carries credentials;
+    /// `nil` otherwise (then nothing read before is reused).
+    public var dataVersion: DataVersion?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

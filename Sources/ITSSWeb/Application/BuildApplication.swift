@@ -26,6 +26,7 @@ public func buildApplication(
 public func buildRouter(configuration: WebConfiguration, database: AppDatabase) async throws -> Router<AppRequestContext> {
     var configuration = configuration
     configuration.announceDemoAccounts = try await database.hasDemoAccounts()
+    let responses = ResponseCache(database: database, capacity: configuration.responseCacheBytes)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
@@ -40,12 +41,12 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     MySkillsRoutes(database: database).add(to: router)
     SelfAssessmentRoutes(database: database).add(to: router)
     ReviewRoutes(database: database).add(to: router)
-    PeopleRoutes(database: database).add(to: router)
+    PeopleRoutes(database: database, responses: responses).add(to: router)
     ProfilesRoutes(database: database).add(to: router)
     StaffingRoutes(database: database).add(to: router)
     SheetRoutes(database: database).add(to: router)
     SkillMapRoutes(database: database).add(to: router)
-    APIRoutes(database: database).add(to: router)
+    APIRoutes(database: database, responses: responses).add(to: router)
     CASEProviderAPI(database: database).add(to: router)
     return router
 }

@@ -17,6 +17,9 @@ public struct WebConfiguration: Sendable {
     /// Mark cookies `Secure`: set when the server is reached through TLS (a proxy terminating it). Defaults to on
     /// when proxy sign-on is configured.
     public var secureCookies: Bool = false
+    /// The most the kept responses (`ResponseCache`) may weigh together, in bytes; 0 keeps none.
+    /// `ITSS_RESPONSE_CACHE_MB`.
+    public var responseCacheBytes: Int = 32 * 1024 * 1024
     /// Whether `itss demo` made this database: the sign-in page then lists the demo accounts' logins.
     public var announceDemoAccounts: Bool = false
 
@@ -39,7 +42,7 @@ public struct WebConfiguration: Sendable {
 
     /// Flags over environment over defaults. Environment: `ITSS_HOST`, `ITSS_PORT`, `DATABASE_URL`/`ITSS_DATA_DIR`,
     /// the storage variables of `StorageConfiguration.fromEnvironment`, `ITSS_PROXY_USER_HEADER` with
-    /// `ITSS_PROXY_ADDRESSES` (comma-separated), `ITSS_SECURE_COOKIES=1`.
+    /// `ITSS_PROXY_ADDRESSES` (comma-separated), `ITSS_SECURE_COOKIES=1`, `ITSS_RESPONSE_CACHE_MB`.
     /// - Throws: `WebConfigurationError` for a port out of range or a proxy header without addresses.
     public static func resolve(
         host: String? = nil, port: Int? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
@@ -64,6 +67,9 @@ public struct WebConfiguration: Sendable {
             }
             configuration.proxySignOn = ProxySignOn(header: header, trustedAddresses: addresses)
             configuration.secureCookies = true
+        }
+        if let megabytes = environment["ITSS_RESPONSE_CACHE_MB"].flatMap({ Int($0) }), megabytes >= 0 {
+            configuration.responseCacheBytes = megabytes * 1024 * 1024
         }
         if let secure = environment["ITSS_SECURE_COOKIES"] { configuration.secureCookies = secure == "1" || secure == "true" }
         return configuration

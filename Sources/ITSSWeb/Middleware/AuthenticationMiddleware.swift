@@ -14,25 +14,34 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let database: AppDatabase
     let configuration: WebConfiguration
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         var context = context
         context.language = Language.preferred(
             cookie: request.cookies[Self.languageCookie]?.value, acceptLanguage: request.headers[.acceptLanguage])
+        let cookieToken = request.cookies[Self.sessionCookie]?.value
+        if request.headers[.authorization] != nil || cookieToken != nil {
+            // Before the first read: what is read from here on is at least this version.
+            context.dataVersion = await database.dataVersion()
+        }
         if let authorization = request.headers[.authorization] {
             // A bearer token that does not check out is an error, not an anonymous request: scripts should
             // learn at once that their token was revoked.
             guard authorization.lowercased().hasPrefix("bearer "),
-                let account = try await database.account(bearer: String(authorization.dropFirst(7)))
+                let account = try await database.account(
+                    bearer: String(authorization.dropFirst(7)), at: context.dataVersion)
             else {
                 throw Problem(status: .unauthorized, detail: "the API token is unknown or revoked", field: "Authorization")
             }
             context.identity = Identity(account: account, means: .bearer)
             return try await next(request, context)
         }
-        let cookieToken = request.cookies[Self.sessionCookie]?.value
-        var session = try await cookieToken.asyncFlatMap { try await database.session(token: $0) }
+        var session = try await cookieToken.asyncFlatMap {
+            try await database.session(token: $0, at: context.dataVersion)
+        }
         var newSessionToken: String?
         if let proxy = configuration.proxySignOn, let login = proxyLogin(request, context: context, proxy: proxy) {
             if session?.account.login != login {

@@ -5,6 +5,8 @@ import ITSSStorage
 /// `/people` (the list) and `/people/{employeeNumber}` (the profile, with its gap form and development plans).
 struct PeopleRoutes {
     let database: AppDatabase
+    /// Kept profile pages (the page most people open most often).
+    let responses: ResponseCache
 
     func add(to router: Router<AppRequestContext>) {
         router.get("/people") { request, context in
@@ -19,28 +21,7 @@ struct PeopleRoutes {
                 status: page.errors.isEmpty ? .ok : .unprocessableContent)
         }
         router.get("/people/:number") { request, context in
-            let identity = try context.requireIdentity()
-            let (personID, relation) = try await readable(context, identity)
-            let target =
-                ProfileQuery.Target(combined: SkillPageParts.stringParameter(request, "target"))
-                ?? SkillPageParts.stringParameter(request, "target_field").map {
-                    ProfileQuery.Target(field: $0, level: SkillPageParts.stringParameter(request, "target_level") ?? "")
-                }
-            var page = try await ProfileQuery(database: database).load(
-                personID: personID, principal: identity.principal, relation: relation,
-                chartField: SkillPageParts.stringParameter(request, "field"), target: target, language: context.language,
-                historyPage: SubList.requestedPage(request, "history_page"),
-                plansPage: SubList.requestedPage(request, "plans_page"))
-            page.tailoring = try await ProfileLevelsBlock.load(
-                database, principal: identity.principal, employeeNumber: page.person.employeeNumber, path: page.path,
-                profile: SkillPageParts.stringParameter(request, "profile"))
-            switch SkillPageParts.stringParameter(request, "done") {
-            case "plan": page.notice = ProfileText.planCreated(context.language)
-            case "updated": page.notice = ProfileText.planUpdated(context.language)
-            case "carried": page.notice = CarryText.carried(context.language)
-            default: break
-            }
-            return render(page, context, status: page.gapErrors.isEmpty ? .ok : .unprocessableContent)
+            try await responses.response(for: request, context: context) { try await profile(request, context) }
         }
         router.post("/people/:number/plans") { request, context in
             let identity = try context.requireIdentity()
@@ -147,6 +128,33 @@ struct PeopleRoutes {
             if let failure { page.planFailures[planID] = failure }
             return render(page, context, status: status)
         }
+    }
+
+    /// The profile page of the path's person, with the gap form's result when it was sent.
+    /// - Throws: `Problem` 401/404 (an unknown person and one the principal may not read alike), database errors.
+    private func profile(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let (personID, relation) = try await readable(context, identity)
+        let target =
+            ProfileQuery.Target(combined: SkillPageParts.stringParameter(request, "target"))
+            ?? SkillPageParts.stringParameter(request, "target_field").map {
+                ProfileQuery.Target(field: $0, level: SkillPageParts.stringParameter(request, "target_level") ?? "")
+            }
+        var page = try await ProfileQuery(database: database).load(
+            personID: personID, principal: identity.principal, relation: relation,
+            chartField: SkillPageParts.stringParameter(request, "field"), target: target, language: context.language,
+            historyPage: SubList.requestedPage(request, "history_page"),
+            plansPage: SubList.requestedPage(request, "plans_page"))
+        page.tailoring = try await ProfileLevelsBlock.load(
+            database, principal: identity.principal, employeeNumber: page.person.employeeNumber, path: page.path,
+            profile: SkillPageParts.stringParameter(request, "profile"))
+        switch SkillPageParts.stringParameter(request, "done") {
+        case "plan": page.notice = ProfileText.planCreated(context.language)
+        case "updated": page.notice = ProfileText.planUpdated(context.language)
+        case "carried": page.notice = CarryText.carried(context.language)
+        default: break
+        }
+        return render(page, context, status: page.gapErrors.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// The person of the path when the principal may read them; an unknown person and one they may not read get
