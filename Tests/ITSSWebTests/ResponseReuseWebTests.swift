@@ -17,6 +17,13 @@ struct ResponseReuseWebTests {
         return (levels.first?["official"] as? JSONObject)?["attained_level"] as? Int
     }
 
+    /// Storage settings of another server instance.
+    static let watching: StorageConfiguration = {
+        var configuration = TestBackend.configuration
+        configuration.watchesChanges = true
+        return configuration
+    }()
+
     /// Hanako's verified record as a Service Desk leader: with it, her ratings alone decide between levels 3 and 4.
     static func leaderRecord(_ database: AppDatabase) async throws {
         let record = try await database.addExperience(
@@ -40,11 +47,9 @@ struct ResponseReuseWebTests {
             #expect(pageBefore.contains("2025H2") && !pageBefore.contains("2026H1"))
             #expect(String(buffer: try await web.get("/people/E1001", as: session).body) == pageBefore)
 
-            var watching = TestBackend.configuration
-            watching.watchesChanges = true
             // Another instance, an hour later by its clock (the fixture's clock stands still).
             let other = try await AppDatabase(
-                location: web.database.location, configuration: watching,
+                location: web.database.location, configuration: Self.watching,
                 now: { Date(timeIntervalSince1970: 1_800_000_000 + 3600) })
             try await Fixtures.approvedAssessment(other, cycle: "2026H1", selfLevel: 4, evaluatorLevel: 4)
             await other.close()
@@ -52,6 +57,27 @@ struct ResponseReuseWebTests {
             #expect(try await Self.officialLevel(web, token: token) == 4, "the new level, not the kept one")
             let pageAfter = String(buffer: try await web.get("/people/E1001", as: session).body)
             #expect(pageAfter.contains("2026H1"), "the new assessment is on the page")
+        }
+    }
+
+    @Test("the skill map, page and API, counts a person approved by another instance at once", arguments: TestBackend.enabled)
+    func mapFollowsAnotherInstance(backend: TestBackend) async throws {
+        try await WebFixture.with(backend) { web in
+            try await Self.leaderRecord(web.database)
+            let token = try await web.token(for: "hr")
+            let session = try await web.signIn("hr")
+            let apiBefore = String(buffer: try await web.api("/api/v1/map?org=OPS", token: token).body)
+            let pageBefore = String(buffer: try await web.get("/map?org=OPS", as: session).body)
+            #expect(String(buffer: try await web.api("/api/v1/map?org=OPS", token: token).body) == apiBefore)
+
+            let other = try await AppDatabase(
+                location: web.database.location, configuration: Self.watching,
+                now: { Date(timeIntervalSince1970: 1_800_000_000 + 3600) })
+            try await Fixtures.approvedAssessment(other, cycle: "2026H1", selfLevel: 4, evaluatorLevel: 4)
+            await other.close()
+
+            #expect(String(buffer: try await web.api("/api/v1/map?org=OPS", token: token).body) != apiBefore)
+            #expect(String(buffer: try await web.get("/map?org=OPS", as: session).body) != pageBefore)
         }
     }
 

@@ -21,13 +21,15 @@ struct SkillMapAPI {
         let query = SkillMapQuery(database: database)
         let resolver = query.resolver
         api.get("/map") { request, context in
-            let identity = try context.requireIdentity()
-            let parameters = try SkillMapParameters(request)
-            let format = try Self.format(request)
-            let scope = try await resolver.scope(parameters.org, for: identity.principal)
-            let map = try await database.skillMap(scope, filter: try await resolver.filter(parameters))
-            if format == .csv { return Response.csv(SkillMapCSV.map(map), filename: "skill-map.csv") }
-            return try Response.json(APISkillMap(map))
+            try await handlers.responses.response(for: request, context: context) {
+                let identity = try context.requireIdentity()
+                let parameters = try SkillMapParameters(request)
+                let format = try Self.format(request)
+                let scope = try await resolver.scope(parameters.org, for: identity.principal)
+                let map = try await database.skillMap(scope, filter: try await resolver.filter(parameters))
+                if format == .csv { return Response.csv(SkillMapCSV.map(map), filename: "skill-map.csv") }
+                return try Response.json(APISkillMap(map))
+            }
         }
         api.get("/map/people") { request, context in
             let identity = try context.requireIdentity()

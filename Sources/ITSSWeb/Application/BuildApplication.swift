@@ -45,7 +45,7 @@ public func buildRouter(configuration: WebConfiguration, database: AppDatabase) 
     ProfilesRoutes(database: database).add(to: router)
     StaffingRoutes(database: database).add(to: router)
     SheetRoutes(database: database).add(to: router)
-    SkillMapRoutes(database: database).add(to: router)
+    SkillMapRoutes(database: database, responses: responses).add(to: router)
     APIRoutes(database: database, responses: responses).add(to: router)
     CASEProviderAPI(database: database).add(to: router)
     return router

@@ -2,7 +2,7 @@ import Hummingbird
 import ITSSStorage
 import NIOConcurrencyHelpers
 
-/// Reuses the responses of read-heavy pages and API reads (a person's profile, a person's levels) while the
+/// Reuses the responses of read-heavy pages and API reads (a person's profile and levels, the skill map) while the
 /// database is at the version they were made at, so reading the same thing again costs no queries and no rendering.
 ///
 /// A response is reused only for the same account and session (pages carry the session's CSRF token), the same

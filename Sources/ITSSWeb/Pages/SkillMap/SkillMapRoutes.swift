@@ -7,13 +7,18 @@ import ITSSStorage
 /// employee no map (403).
 struct SkillMapRoutes {
     let database: AppDatabase
+    /// Kept map pages: the whole company's map is the most expensive page HR opens again and again.
+    let responses: ResponseCache
 
     func add(to router: Router<AppRequestContext>) {
         let query = SkillMapQuery(database: database)
         router.get("/map") { request, context in
-            let identity = try context.requireIdentity()
-            let page = try await query.map(try SkillMapParameters(request), principal: identity.principal)
-            return Response.html(page.render(layout: context.layout(SkillMapText.title(context.language), path: "/map")))
+            try await responses.response(for: request, context: context) {
+                let identity = try context.requireIdentity()
+                let page = try await query.map(try SkillMapParameters(request), principal: identity.principal)
+                return Response.html(
+                    page.render(layout: context.layout(SkillMapText.title(context.language), path: "/map")))
+            }
         }
         router.get("/map/cell") { request, context in
             let identity = try context.requireIdentity()
