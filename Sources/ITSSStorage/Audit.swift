@@ -78,9 +78,7 @@ extension AppDatabase {
 
     /// The injected clock's time moved by `offset`, in the same format (session expiry, sign-in windows).
     func timestamp(offsetBy offset: Duration) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let seconds = Double(offset.components.seconds) + Double(offset.components.attoseconds) / 1e18
-        return formatter.string(from: now().addingTimeInterval(seconds))
+        return Timestamp.string(from: now().addingTimeInterval(seconds))
     }
 }
