@@ -52,6 +52,8 @@ enum ProfilesText {
     static let savedBy = Localized("Saved by", "保存者")
     static let savedAt = Localized("Saved at", "保存日時")
     static let export = Localized("Export this version as JSON", "この版を JSON で書き出す")
+    static let exportCASE = Localized(
+        "Download as CASE (a CFDocument derived from the standard's)", "CASE でダウンロード（標準から派生した CFDocument）")
     static let viewing = Localized("Showing version {v} of {n}.", "全 {n} 版のうち第 {v} 版を表示しています。")
     static let current = Localized("current", "最新")
     static let conflict = Localized(
