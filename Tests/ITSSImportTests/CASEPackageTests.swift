@@ -123,12 +123,20 @@ struct CASEPackageTests {
     /// The V3 package as a JSON object, changed by `change`, read back; the problems found.
     static func problems(_ change: (inout [String: Any]) throws -> Void) throws -> [String] {
         let standard = try #require(catalog.standard(v3))
-        var object = try #require(
-            try JSONSerialization.jsonObject(with: CASEExport.json(CASEExport.package(standard))) as? [String: Any])
+        return try problems(in: CASEExport.json(CASEExport.package(standard)), change) { bytes throws(CASEPackageError) in
+            _ = try CASEImport.read(bytes, fileName: "bad.json")
+        }
+    }
+
+    /// A package as a JSON object, changed by `change`, read back by `read`; the problems found.
+    static func problems(
+        in package: Data, _ change: (inout [String: Any]) throws -> Void, read: ([UInt8]) throws(CASEPackageError) -> Void
+    ) throws -> [String] {
+        var object = try #require(try JSONSerialization.jsonObject(with: package) as? [String: Any])
         try change(&object)
-        let data = try JSONSerialization.data(withJSONObject: object)
+        let bytes = [UInt8](try JSONSerialization.data(withJSONObject: object))
         do {
-            _ = try CASEImport.read([UInt8](data), fileName: "bad.json")
+            try read(bytes)
             return []
         } catch {
             return error.problems

@@ -183,21 +183,13 @@ struct CASEProfileTests {
 
     /// The sample's package as a JSON object, changed by `change`, read back; the problems found.
     static func problems(_ change: (inout [String: Any]) throws -> Void) throws -> [String] {
-        var object = try #require(try JSONSerialization.jsonObject(with: json()) as? [String: Any])
-        try change(&object)
-        let bytes = [UInt8](try JSONSerialization.data(withJSONObject: object))
-        do {
+        try CASEPackageTests.problems(in: json(), change) { bytes throws(CASEPackageError) in
             _ = try CASEProfileImport.read(bytes, catalog: catalog)
-            return []
-        } catch {
-            return error.problems
         }
     }
 
-    static func items(_ object: [String: Any]) throws -> [[String: Any]] { try #require(object["CFItems"] as? [[String: Any]]) }
-    static func associations(_ object: [String: Any]) throws -> [[String: Any]] {
-        try #require(object["CFAssociations"] as? [[String: Any]])
-    }
+    static func items(_ object: [String: Any]) throws -> [[String: Any]] { try CASEPackageTests.items(object) }
+    static func associations(_ object: [String: Any]) throws -> [[String: Any]] { try CASEPackageTests.associations(object) }
 
     /// Sets a property of the destination of every association matching `where`.
     static func redirect(_ object: inout [String: Any], to identifier: String, where matches: ([String: Any]) -> Bool) throws {

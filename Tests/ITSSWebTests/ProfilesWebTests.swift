@@ -27,6 +27,12 @@ struct ProfilesWebTests {
          ]}
         """
 
+    /// Creates `document` through the API; the new profile's id.
+    static func create(_ web: WebFixture, token: String?) async throws -> String {
+        let created = try await web.api("/api/v1/profiles", method: .post, token: token, json: document)
+        return try #require(try created.object()["profile"] as? JSONObject)["id"] as? String ?? ""
+    }
+
     @Test("the API: HR reads, administrators write, versions need a fresh If-Match", arguments: TestBackend.enabled)
     func api(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
@@ -96,8 +102,7 @@ struct ProfilesWebTests {
     func caseExportImport(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let tokens = try await web.tokens()
-            let created = try await web.api("/api/v1/profiles", method: .post, token: tokens["admin"], json: Self.document)
-            let id = try #require(try created.object()["profile"] as? JSONObject)["id"] as? String ?? ""
+            let id = try await Self.create(web, token: tokens["admin"])
             let export = try await web.api("/api/v1/profiles/\(id)/export?format=case", token: tokens["hr"])
             #expect(export.status == .ok, "\(export.text)")
             #expect(export.headers[.contentType] == "application/json")
@@ -184,8 +189,7 @@ struct ProfilesWebTests {
     func levelsUnderProfile(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let tokens = try await web.tokens()
-            let created = try await web.api("/api/v1/profiles", method: .post, token: tokens["admin"], json: Self.document)
-            let id = try #require(try created.object()["profile"] as? JSONObject)["id"] as? String ?? ""
+            let id = try await Self.create(web, token: tokens["admin"])
             let levels = try await web.api("/api/v1/people/E1001/levels?profile=\(id)", token: tokens["hr"])
             #expect(levels.status == .ok, "\(levels.text)")
             let entry = try #require(try levels.items().first)
