@@ -197,7 +197,8 @@ public enum CASEExport {
 
         /// A link's title: the statement, shortened to 100 characters for long level texts.
         static func title(_ statement: String) -> String {
-            statement.count <= 100 ? statement : String(statement.prefix(99)) + "…"
+            // At most 100 UTF-8 bytes is at most 100 characters, without counting them.
+            statement.utf8.count <= 100 || statement.count <= 100 ? statement : String(statement.prefix(99)) + "…"
         }
     }
 }

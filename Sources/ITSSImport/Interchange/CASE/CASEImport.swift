@@ -163,7 +163,9 @@ struct PackageReader {
     mutating func problem(_ place: String, _ message: String) { problems.append("\(place): \(message)") }
 
     mutating func required(_ value: String?, _ place: String) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Blank means only white space (as `.whitespacesAndNewlines`), checked without Foundation's bridging: this
+        // runs for every property of every item and association.
+        guard let value, !value.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
             problem(place, "missing")
             return nil
         }
