@@ -139,8 +139,14 @@ struct ProfilesWebTests {
             #expect(refused.status == .unprocessableContent, "\(refused.text)")
             #expect(refused.problemField?.hasSuffix(".destinationNodeURI.identifier") == true, "\(refused.text)")
             #expect(try await web.database.profiles().total == 2)
-            // The profile page links both downloads.
+            // The profile page links both downloads; the create form takes a pasted package too.
             let admin = try await web.signIn("admin")
+            let pasted = export.text.replacingOccurrences(of: "\"title\" : \"Small teams\"", with: "\"title\" : \"Pasted\"")
+            #expect(try await web.post("/admin/profiles", as: admin, form: [("document", pasted)]).status == .seeOther)
+            let refusedForm = try await web.post("/admin/profiles", as: admin, form: [("document", bad)])
+            #expect(refusedForm.status == .unprocessableContent)
+            #expect(refusedForm.text.contains(".destinationNodeURI.identifier"))
+            #expect(try await web.database.profiles().total == 3)
             let page = try await web.get("/admin/profiles/\(id)", as: admin)
             #expect(page.text.contains("/api/v1/profiles/\(id)/export?version=2&amp;format=case"), "\(page.text)")
             #expect(page.text.contains("Download as CASE"))

@@ -18,11 +18,11 @@ enum ProfilesText {
     static let showArchived = Localized("Show archived profiles", "アーカイブ済みも表示")
     static let create = Localized("Create a profile", "プロファイルを作成")
     static let createHint = Localized(
-        "Give a name and a standard to start an empty profile, or paste (or choose) a profile as JSON: then its name and standard are used.",
-        "名前と標準を指定すると空のプロファイルを作成します。JSON のプロファイルを貼り付ける（またはファイルを選ぶ）と、その名前と標準を使います。")
+        "Give a name and a standard to start an empty profile, or paste (or choose) a profile as JSON or as a CASE package downloaded from a profile page: then its name and standard are used.",
+        "名前と標準を指定すると空のプロファイルを作成します。JSON のプロファイル、またはプロファイルのページからダウンロードした CASE パッケージを貼り付ける（またはファイルを選ぶ）と、その名前と標準を使います。")
     static let purpose = Localized("Purpose", "目的")
-    static let document = Localized("Profile as JSON", "プロファイル（JSON）")
-    static let file = Localized("JSON file", "JSON ファイル")
+    static let document = Localized("Profile as JSON (or a CASE package)", "プロファイル（JSON または CASE パッケージ）")
+    static let file = Localized("JSON or CASE file", "JSON または CASE ファイル")
     static let note = Localized("Why this version (note)", "この版の理由（メモ）")
     static let save = Localized("Save as a new version", "新しい版として保存")
     static let createButton = Localized("Create", "作成")
