@@ -27,6 +27,12 @@ struct ProfilesWebTests {
          ]}
         """
 
+    /// Creates `document` through the API; the new profile's id.
+    static func create(_ web: WebFixture, token: String?) async throws -> String {
+        let created = try await web.api("/api/v1/profiles", method: .post, token: token, json: document)
+        return try #require(try created.object()["profile"] as? JSONObject)["id"] as? String ?? ""
+    }
+
     @Test("the API: HR reads, administrators write, versions need a fresh If-Match", arguments: TestBackend.enabled)
     func api(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
@@ -79,13 +85,74 @@ struct ProfilesWebTests {
                 "/api/v1/profiles/\(id)/versions", method: .post, token: tokens["admin"], json: export.text)
             #expect(reimport.status == .created, "\(reimport.text)")
             let caseExport = try await web.api("/api/v1/profiles/\(id)/export?format=case", token: tokens["hr"])
-            #expect(caseExport.status == .unprocessableContent)
+            #expect(caseExport.status == .ok)
+            #expect(try await web.api("/api/v1/profiles/\(id)/export?format=xml", token: tokens["hr"]).status == .badRequest)
             // Archive.
             #expect(try await web.api("/api/v1/profiles/\(id)/archive", method: .post, token: tokens["hr"]).status == .forbidden)
             let archived = try await web.api("/api/v1/profiles/\(id)/archive", method: .post, token: tokens["admin"])
             #expect(archived.status == .ok)
             #expect((try archived.object()["archived"] as? Bool) == true)
             #expect(try await web.api("/api/v1/profiles", token: tokens["hr"]).items().isEmpty)
+        }
+    }
+
+    @Test(
+        "CASE over the API: export a derived package (stable bytes, links into the standard's package), import it as a new profile and as a version, bad packages named",
+        arguments: TestBackend.enabled)
+    func caseExportImport(backend: TestBackend) async throws {
+        try await WebFixture.with(backend) { web in
+            let tokens = try await web.tokens()
+            let id = try await Self.create(web, token: tokens["admin"])
+            let export = try await web.api("/api/v1/profiles/\(id)/export?format=case", token: tokens["hr"])
+            #expect(export.status == .ok, "\(export.text)")
+            #expect(export.headers[.contentType] == "application/json")
+            #expect(export.headers[.contentDisposition] == "attachment; filename=\"profile-\(id)-v1.case.json\"")
+            #expect(export.etagVersion == 1)
+            #expect(try await web.api("/api/v1/profiles/\(id)/export?format=case", token: tokens["hr"]).text == export.text)
+            #expect(try await web.api("/api/v1/profiles/\(id)/export?format=case", token: tokens["taro"]).status == .forbidden)
+            let package = try JSONDecoder().decode(CASEPackage.self, from: Data(export.text.utf8))
+            #expect(package.CFDocument.title == "Small teams")
+            // Every ext:isDerivedFrom leads into the standard's package as the CASE provider serves it.
+            let standards = try await web.database.casePackages()
+            let v3 = try #require(standards.first { $0.key.version == "V3 2008" }).package
+            let known = Set(v3.CFItems.map(\.identifier) + [v3.CFDocument.identifier])
+            let derivations = package.CFAssociations.filter { $0.associationType == CASEProfileExport.derivedFrom }
+            #expect(!derivations.isEmpty && derivations.allSatisfy { known.contains($0.destinationNodeURI.identifier) })
+            // The package as a new version of the same profile, then as a new profile under another name.
+            let saved = try await web.api(
+                "/api/v1/profiles/\(id)/versions", method: .post, token: tokens["admin"], json: export.text)
+            #expect(saved.status == .created, "\(saved.text)")
+            #expect(saved.etagVersion == 2)
+            let copy = export.text.replacingOccurrences(of: "\"title\" : \"Small teams\"", with: "\"title\" : \"Copy\"")
+            let imported = try await web.api("/api/v1/profiles", method: .post, token: tokens["admin"], json: copy)
+            #expect(imported.status == .created, "\(imported.text)")
+            let diff = try #require(try imported.object()["diff"] as? [JSONObject])
+            #expect(
+                diff.map { $0["kind"] as? String } == [
+                    "field_renamed", "item_excluded", "company_item_added", "threshold_adjusted",
+                ])
+            #expect(try await web.api("/api/v1/profiles", method: .post, token: tokens["hr"], json: copy).status == .forbidden)
+            // A bad package: 422 naming the place, nothing written.
+            let bad = export.text.replacingOccurrences(of: v3.CFDocument.identifier, with: "00000000-0000-5000-8000-000000000000")
+                .replacingOccurrences(of: "\"title\" : \"Small teams\"", with: "\"title\" : \"Bad\"")
+            let refused = try await web.api("/api/v1/profiles", method: .post, token: tokens["admin"], json: bad)
+            #expect(refused.status == .unprocessableContent, "\(refused.text)")
+            #expect(refused.problemField?.hasSuffix(".destinationNodeURI.identifier") == true, "\(refused.text)")
+            #expect(try await web.database.profiles().total == 2)
+            // The profile page links both downloads; the create form takes a pasted package too.
+            let admin = try await web.signIn("admin")
+            let pasted = export.text.replacingOccurrences(of: "\"title\" : \"Small teams\"", with: "\"title\" : \"Pasted\"")
+            #expect(try await web.post("/admin/profiles", as: admin, form: [("document", pasted)]).status == .seeOther)
+            let refusedForm = try await web.post("/admin/profiles", as: admin, form: [("document", bad)])
+            #expect(refusedForm.status == .unprocessableContent)
+            #expect(refusedForm.text.contains(".destinationNodeURI.identifier"))
+            #expect(try await web.database.profiles().total == 3)
+            let page = try await web.get("/admin/profiles/\(id)", as: admin)
+            #expect(page.text.contains("/api/v1/profiles/\(id)/export?version=2&amp;format=case"), "\(page.text)")
+            #expect(page.text.contains("Download as CASE"))
+            let japanese = try await web.get(
+                "/admin/profiles/\(id)", as: nil, headers: [.cookie: "\(admin.cookie); itss_lang=ja"])
+            #expect(japanese.text.contains("CASE でダウンロード"))
         }
     }
 
@@ -128,8 +195,7 @@ struct ProfilesWebTests {
     func levelsUnderProfile(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in
             let tokens = try await web.tokens()
-            let created = try await web.api("/api/v1/profiles", method: .post, token: tokens["admin"], json: Self.document)
-            let id = try #require(try created.object()["profile"] as? JSONObject)["id"] as? String ?? ""
+            let id = try await Self.create(web, token: tokens["admin"])
             let levels = try await web.api("/api/v1/people/E1001/levels?profile=\(id)", token: tokens["hr"])
             #expect(levels.status == .ok, "\(levels.text)")
             let entry = try #require(try levels.items().first)

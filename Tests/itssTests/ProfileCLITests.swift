@@ -45,7 +45,64 @@ struct ProfileCLITests {
         #expect(try cli.ok("profile", "archive", "Plain").contains("Archived profile #1"))
         #expect(try cli.json(Page.self, "profile", "list").total == 1)
         #expect(try cli.json(Page.self, "profile", "list", "--all").total == 2)
-        #expect(try cli.fails("profile", "export", "Small teams", "--format", "case").contains("not available yet"))
+        #expect(try cli.fails("profile", "export", "Small teams", "--format", "xml").contains("expected json or case"))
+    }
+
+    /// A profile with one change of each kind, for the CASE round trip.
+    static let fullDocument = """
+        {"name": "ACME ITSM", "standard": {"name": "IT Service Management", "version": "V3 2008"},
+         "purpose": "ACME's framework",
+         "fields": [
+           {"field": "Operation", "exclude": {"reason": "outsourced"}},
+           {"field": "Operation Management", "display_name": {"name": "Ops Management", "reason": "our title"},
+            "items": [{"item": "Facility Management", "exclude": {"reason": "no own data centre"}},
+                      {"item": "Technology", "display_name": {"name": "Cloud Technology", "reason": "cloud"},
+                       "add_knowledge": [{"text": "FinOps", "reason": "costs"}]}],
+            "company_items": [{"name": "Cloud Cost Control", "reason": "not in ITSS", "based_on": "Technology",
+                               "levels": [{"level": 3, "text": "Tracks costs"}], "knowledge_items": ["Tagging"]}],
+            "thresholds": [{"level": 5, "measure": "peak_staff", "minimum": 50, "reason": "smaller teams"}]}
+         ]}
+        """
+
+    @Test("export --format case, import it into an empty database, export again: the same bytes; bad packages named")
+    func caseRoundTrip() throws {
+        let first = CLIRunner()
+        let second = CLIRunner()
+        defer {
+            first.cleanUp()
+            second.cleanUp()
+        }
+        let file = try first.writeFile("acme.json", Data(Self.fullDocument.utf8))
+        try first.ok("profile", "import", file)
+        let exported = try first.ok("profile", "export", "ACME ITSM", "--format", "case")
+        #expect(exported.contains("\"associationType\" : \"ext:isDerivedFrom\""))
+        #expect(exported.hasSuffix("}\n"))
+        let out = first.dataDirectory.appendingPathComponent("acme.case.json").path
+        try first.ok("profile", "export", "ACME ITSM", "--format", "case", "--out", out)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == exported)
+        #expect(try second.ok("profile", "import", out).contains("Created profile #1 \"ACME ITSM\" version 1: 7 change(s)"))
+        #expect(try second.ok("profile", "export", "ACME ITSM", "--format", "case") == exported)
+        #expect(try second.ok("profile", "show", "ACME ITSM", "--diff").contains("Operation: excluded (outsourced)"))
+        // The exported version is now stale in the first database once a newer version is saved there.
+        try first.ok("profile", "import", out, "--note", "same again")
+        #expect(try first.fails("profile", "import", out).contains("was changed by someone else"))
+        // A package with a derivation the standard does not have is refused, naming the place; nothing is written.
+        let standardDocument = try #require(try Self.firstDerivationDestination(exported))
+        let broken = try second.writeFile(
+            "broken.case.json",
+            Data(exported.replacingOccurrences(of: standardDocument, with: "00000000-0000-5000-8000-000000000000").utf8))
+        let error = try second.fails("profile", "import", broken)
+        #expect(error.contains(".destinationNodeURI.identifier"), "\(error)")
+        #expect(error.contains("no standard of the catalog has the CFDocument"), "\(error)")
+        #expect(try second.ok("profile", "show", "ACME ITSM").contains("Versions (newest first, 1 in all)"))
+    }
+
+    /// The destination of the first `ext:isDerivedFrom` in an exported package (the base standard's CFDocument).
+    static func firstDerivationDestination(_ json: String) throws -> String? {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let associations = object?["CFAssociations"] as? [[String: Any]] ?? []
+        let first = associations.first { $0["associationType"] as? String == "ext:isDerivedFrom" }
+        return (first?["destinationNodeURI"] as? [String: Any])?["identifier"] as? String
     }
 
     @Test("bad files are refused naming the place; nothing is written")

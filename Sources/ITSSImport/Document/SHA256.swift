@@ -16,28 +16,23 @@ public enum SHA256 {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        let message = padded(bytes)
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for index in 0..<16 {
-                schedule[index] = word(message, at: chunk + index * 4)
+        // Whole blocks are read in place; only the last partial block is copied to be padded, so a large document
+        // is not copied whole (this digest is part of every import).
+        let whole = bytes.count / 64 * 64
+        let tail = padded(bytes[whole...], length: bytes.count)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            roundConstants.withUnsafeBufferPointer { constants in
+                bytes.withUnsafeBytes { raw in
+                    for offset in stride(from: 0, to: whole, by: 64) {
+                        compress(raw, offset, &state, schedule, constants)
+                    }
+                }
+                tail.withUnsafeBytes { raw in
+                    for offset in stride(from: 0, to: tail.count, by: 64) {
+                        compress(raw, offset, &state, schedule, constants)
+                    }
+                }
             }
-            for index in 16..<64 {
-                let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
-                let s1 = rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
-                schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-            for index in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ s1 &+ choice &+ roundConstants[index] &+ schedule[index]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = s0 &+ majority
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-            }
-            for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ value }
         }
         let digits = Array("0123456789abcdef")
         var result = ""
@@ -47,26 +42,57 @@ public enum SHA256 {
         return result
     }
 
+    /// One 64-byte block at `offset` into the state.
+    private static func compress(
+        _ block: UnsafeRawBufferPointer, _ offset: Int, _ state: inout [UInt32], _ schedule: UnsafeMutableBufferPointer<UInt32>,
+        _ constants: UnsafeBufferPointer<UInt32>
+    ) {
+        for index in 0..<16 {
+            schedule[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: offset + index * 4, as: UInt32.self))
+        }
+        for index in 16..<64 {
+            let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
+            let s1 = rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
+            schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+        for index in 0..<64 {
+            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = h &+ s1 &+ choice &+ constants[index] &+ schedule[index]
+            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let temp2 = s0 &+ majority
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+        }
+        state[0] &+= a
+        state[1] &+= b
+        state[2] &+= c
+        state[3] &+= d
+        state[4] &+= e
+        state[5] &+= f
+        state[6] &+= g
+        state[7] &+= h
+    }
+
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }
 
     /// The message padded as SHA-1 and SHA-2 pad it: a one bit, zeros, and the length in bits (big-endian), to a
     /// multiple of 64 bytes.
-    static func padded(_ bytes: [UInt8]) -> [UInt8] {
-        var message = bytes
-        let bitLength = UInt64(bytes.count) * 8
+    static func padded(_ bytes: [UInt8]) -> [UInt8] { padded(bytes[...], length: bytes.count) }
+
+    /// The end of a message of `length` bytes padded: `tail` (its bytes after the last whole block) with the padding.
+    static func padded(_ tail: ArraySlice<UInt8>, length: Int) -> [UInt8] {
+        var message = Array(tail)
+        message.reserveCapacity(tail.count + 72)
+        let bitLength = UInt64(length) * 8
         message.append(0x80)
         while message.count % 64 != 56 { message.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) {
             message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
         return message
-    }
-
-    /// The 32-bit big-endian word at `offset`.
-    static func word(_ message: [UInt8], at offset: Int) -> UInt32 {
-        UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16 | UInt32(message[offset + 2]) << 8
-            | UInt32(message[offset + 3])
     }
 }

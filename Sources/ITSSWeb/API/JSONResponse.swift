@@ -26,7 +26,8 @@ extension Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let etag { headers[.eTag] = "\"\(etag)\"" }
         return Response(
-            status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try APIJSON.encoder.encode(value))))
+            status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try APIJSON.encoder.encode(value)))
+        )
     }
 }
 
@@ -34,11 +35,16 @@ extension Request {
     /// The JSON body as `T`.
     /// - Throws: `Problem` 400 naming the field that is missing or of the wrong type, 415 for another content type.
     func decodeJSON<T: Decodable>(_ type: T.Type, context: AppRequestContext) async throws -> T {
+        try APIJSON.decoder.decode(T.self, from: try await jsonBody(context: context))
+    }
+
+    /// The bytes of a JSON body, for bodies that may have more than one shape.
+    /// - Throws: `Problem` 415 for another content type.
+    func jsonBody(context: AppRequestContext) async throws -> Data {
         if let contentType = headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
             throw Problem(status: .unsupportedMediaType, detail: "send the body as application/json", field: "Content-Type")
         }
-        let buffer = try await body.collect(upTo: context.maxUploadSize)
-        return try APIJSON.decoder.decode(T.self, from: Data(buffer: buffer))
+        return Data(buffer: try await body.collect(upTo: context.maxUploadSize))
     }
 
     /// The version an `If-Match` header names (`"3"` or `W/"3"`), or `nil` without one.

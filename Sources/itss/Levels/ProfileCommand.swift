@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ITSSDomain
+import ITSSImport
 import ITSSStorage
 
 /// `itss profile create|import|export|show|list|archive|levels`: company tailoring profiles (docs/tailoring.md).
@@ -37,19 +38,22 @@ struct ProfileCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a profile from a JSON file, or save the file as the next version of the profile of its name.",
+            abstract:
+                "Create a profile from a JSON file or a derived CASE package, or save it as the next version of the profile of its name.",
             discussion: """
-                A file exported with `itss profile export` carries the version it was exported from; the import is
-                refused when the profile changed since (export again and reapply your change).
+                A file exported with `itss profile export` (JSON or `--format case`) carries the version it was
+                exported from; the import is refused when the profile changed since (export again and reapply your
+                change). A CASE package is recognised by its `CFDocument` (docs/case.md).
                 """)
-        @Argument(help: "The profile as JSON (`-` for standard input).") var file: String
+        @Argument(help: "The profile as JSON or as a CASE package (`-` for standard input).") var file: String
         @Option(help: "Why this version is saved (overrides the file's note).") var note: String?
 
         func run() async throws {
             try await reportingErrors {
-                var document = try ProfileCommand.read(file)
-                if let note { document.note = note }
+                let bytes = try ProfileCommand.read(file)
                 let (saved, created) = try await DatabaseSession.with { database in
+                    var document = try await database.profileDocument(from: bytes)
+                    if let note { document.note = note }
                     let principal = try await DatabaseSession.principal(database)
                     let existing: Int64?
                     do {
@@ -71,26 +75,37 @@ struct ProfileCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a profile version as JSON to standard output.")
+        static let configuration = CommandConfiguration(
+            abstract: "Write a profile version as JSON, or as a derived CASE 1.1 package (--format case).",
+            discussion: """
+                The CASE package is a CFDocument of its own whose items point at the standard's (those of
+                `itss catalog export --format case`) with ext:isDerivedFrom associations; docs/case.md.
+                """)
         @Argument(help: "The profile's name.") var name: String
-        @Option(help: "json (the profile document) or case (not available yet).") var format: String = "json"
+        @Option(help: "json (the profile document) or case (a derived CASE package).") var format: String = "json"
         @Option(help: "The version (default: the current one).") var version: Int?
+        @Option(help: "Write to this file instead of standard output.", completion: .file()) var out: String?
 
         func run() async throws {
             try await reportingErrors {
-                guard format == "json" else {
-                    throw InputError(
-                        field: "--format",
-                        message: format == "case"
-                            ? "CASE export of profiles is not available yet; export --format json"
-                            : "expected json or case, got \"\(format)\"")
+                guard format == "json" || format == "case" else {
+                    throw InputError(field: "--format", message: "expected json or case, got \"\(format)\"")
                 }
-                let stored = try await DatabaseSession.with { database in
-                    try await database.profileVersion(try await database.profileID(named: name), version: version)
+                let data = try await DatabaseSession.with { database in
+                    let id = try await database.profileID(named: name)
+                    if format == "case" { return try await database.profileCASEPackage(id, version: version).json }
+                    let stored = try await database.profileVersion(id, version: version)
+                    var document = stored.profile
+                    document.version = stored.version
+                    return Data((try TailoringJSON.text(document) + "\n").utf8)
                 }
-                var document = stored.profile
-                document.version = stored.version
-                Output.line(try TailoringJSON.text(document))
+                guard let out else { return FileHandle.standardOutput.write(data) }
+                do {
+                    try data.write(to: URL(fileURLWithPath: out))
+                } catch {
+                    throw CLIError("\(out): cannot write the export (\(error.localizedDescription))")
+                }
+                Output.note("Wrote \(data.count) bytes to \(out).")
             }
         }
     }
@@ -235,19 +250,25 @@ struct ProfileCommand: AsyncParsableCommand {
         return matches[0].key
     }
 
-    /// Reads a profile file (`-` for standard input).
-    /// - Throws: `TailoringError` naming the place, `CLIError` for a file that cannot be read.
-    static func read(_ path: String) throws -> TailoringProfile {
-        let data: Data
+    /// Reads a profile file (`-` for standard input), at most as many bytes as a CASE package may have, plus one
+    /// (so that a larger file is refused by the reader without being read whole).
+    /// - Throws: `InputError` for a file that cannot be read.
+    static func read(_ path: String) throws -> [UInt8] {
+        let handle: FileHandle
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            handle = FileHandle.standardInput
         } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
+            guard let file = FileHandle(forReadingAtPath: path) else {
                 throw InputError(field: path, message: "the file cannot be read")
             }
-            data = contents
+            handle = file
         }
-        return try TailoringJSON.decode(data)
+        defer { if path != "-" { try? handle.close() } }
+        do {
+            return [UInt8](try handle.read(upToCount: CASEImport.maximumBytes + 1) ?? Data())
+        } catch {
+            throw InputError(field: path, message: "the file cannot be read (\(error.localizedDescription))")
+        }
     }
 }
 

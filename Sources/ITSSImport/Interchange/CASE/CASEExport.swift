@@ -32,9 +32,21 @@ public enum CASEExport {
     /// - Parameter links: Crosswalk links starting from this standard's fields and items; links naming a field
     ///   or item the standard does not have are left out.
     public static func package(_ standard: Standard, links: [CASECrossLink] = []) -> CASEPackage {
-        var builder = Builder(standard)
-        builder.build(links: links)
-        return builder.package
+        let changed = CASEIdentifiers.lastChange(standard.key)
+        let id = CASEIdentifiers.document(standard.key)
+        var builder = Builder(
+            document: CASEPackage.Link(title: standard.key.name, identifier: id, uri: CASEIdentifiers.uri(id)), changed: changed)
+        builder.build(standard, links: links)
+        return builder.package(
+            CASEPackage.Document(
+                identifier: id, uri: CASEIdentifiers.uri(id), creator: "IPA (Information-technology Promotion Agency, Japan)",
+                title: standard.key.name, lastChangeDateTime: changed, publisher: "IPA",
+                description:
+                    "ITSS \(standard.key.version) \(standard.key.name): skill proficiency texts by specialty field, as exported by itss.",
+                subject: ["IT Skill Standard (ITSS)"], language: "en", version: standard.key.version,
+                adoptionStatus: "Adopted", frameworkType: "Skill standard", caseVersion: "1.1", notes: nil,
+                CFPackageURI: builder.document),
+            kinds: CASEItemKind.standardKinds)
     }
 
     /// The link to a field or skill item of a standard (for crosswalk destinations), or `nil` if it has none.
@@ -63,39 +75,31 @@ public enum CASEExport {
 
     /// A file name for a standard's package: `itss-v3-2008-it-service-management.case.json`.
     public static func fileName(_ key: StandardKey) -> String {
-        let words = "itss \(key.version) \(key.name)".lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        let words = "itss \(key.version) \(key.name)".lowercased().split(whereSeparator: {
+            !($0.isASCII && ($0.isLetter || $0.isNumber))
+        })
         return words.joined(separator: "-") + ".case.json"
     }
 
-    /// Builds a package in document order.
+    /// Collects the items and associations of a package in document order (a standard's, or a profile's derived
+    /// one), with identifiers from paths.
     struct Builder {
-        let standard: Standard
         let changed: String
         let document: CASEPackage.Link
         var items: [CASEPackage.Item] = []
         var associations: [CASEPackage.Association] = []
 
-        init(_ standard: Standard) {
-            self.standard = standard
-            changed = CASEIdentifiers.lastChange(standard.key)
-            let id = CASEIdentifiers.document(standard.key)
-            document = CASEPackage.Link(title: standard.key.name, identifier: id, uri: CASEIdentifiers.uri(id))
+        init(document: CASEPackage.Link, changed: String) {
+            self.document = document
+            self.changed = changed
         }
 
-        var package: CASEPackage {
+        /// The package of `document` with what was built, defining the item types `kinds`.
+        func package(_ document: CASEPackage.Document, kinds: [CASEItemKind]) -> CASEPackage {
             CASEPackage(
-                CFDocument: CASEPackage.Document(
-                    identifier: document.identifier, uri: document.uri,
-                    creator: "IPA (Information-technology Promotion Agency, Japan)", title: standard.key.name,
-                    lastChangeDateTime: changed, publisher: "IPA",
-                    description: "ITSS \(standard.key.version) \(standard.key.name): skill proficiency texts by specialty field, as exported by itss.",
-                    subject: ["IT Skill Standard (ITSS)"], language: "en", version: standard.key.version,
-                    adoptionStatus: "Adopted", frameworkType: "Skill standard", caseVersion: "1.1", notes: nil,
-                    CFPackageURI: CASEPackage.Link(
-                        title: standard.key.name, identifier: document.identifier, uri: document.uri)),
-                CFItems: items, CFAssociations: associations,
+                CFDocument: document, CFItems: items, CFAssociations: associations,
                 CFDefinitions: CASEPackage.Definitions(
-                    CFItemTypes: CASEItemKind.allCases.map { kind in
+                    CFItemTypes: kinds.map { kind in
                         let id = CASEIdentifiers.itemType(kind)
                         return CASEPackage.ItemType(
                             identifier: id, uri: CASEIdentifiers.uri(id), title: kind.rawValue, description: kind.meaning,
@@ -103,7 +107,8 @@ public enum CASEExport {
                     }))
         }
 
-        mutating func build(links: [CASECrossLink]) {
+        /// The standard's fields, skill items, level statements and knowledge items, then the crosswalk links.
+        mutating func build(_ standard: Standard, links: [CASECrossLink]) {
             var fieldCounts: [String: Int] = [:]
             for (fieldNumber, field) in standard.fields.enumerated() {
                 fieldCounts[field.name, default: 0] += 1
@@ -120,18 +125,8 @@ public enum CASEExport {
                         itemPath, item.name, kind: item.scope == .common ? .commonSkillItem : .specificSkillItem,
                         enumeration: itemNumber + 1)
                     relate(itemLink, "isChildOf", fieldLink, sequence: itemNumber + 1)
-                    for level in item.levels {
-                        let levelLink = add(
-                            itemPath + ["level", String(level.level)], level.text, kind: .levelStatement,
-                            enumeration: level.level, abbreviated: "Level \(level.level)")
-                        relate(itemLink, "hasSkillLevel", levelLink, sequence: level.level)
-                    }
-                    for (number, knowledge) in item.knowledgeItems.enumerated() {
-                        let knowledgeLink = add(
-                            itemPath + ["knowledge", String(number + 1)], knowledge, kind: .knowledgeItem,
-                            enumeration: number + 1)
-                        relate(knowledgeLink, "isChildOf", itemLink, sequence: number + 1)
-                    }
+                    addLevels(item.levels, of: itemLink, path: itemPath)
+                    addKnowledge(item.knowledgeItems, of: itemLink, path: itemPath)
                 }
             }
             for link in links {
@@ -140,9 +135,41 @@ public enum CASEExport {
             }
         }
 
+        /// Adds the level statements of a skill item (`hasSkillLevel`); `derived` gives the `ext:isDerivedFrom`
+        /// destination of each level, if any.
+        mutating func addLevels(
+            _ levels: [LevelDescription], of item: CASEPackage.Link, path: [String],
+            derived: (Int) -> CASEPackage.Link? = { _ in nil }
+        ) {
+            for level in levels {
+                let levelLink = add(
+                    path + ["level", String(level.level)], level.text, kind: .levelStatement, enumeration: level.level,
+                    abbreviated: "Level \(level.level)")
+                relate(item, "hasSkillLevel", levelLink, sequence: level.level)
+                if let origin = derived(level.level) { relate(levelLink, CASEProfileExport.derivedFrom, origin, sequence: nil) }
+            }
+        }
+
+        /// Adds knowledge items of a skill item (`isChildOf`), numbered from `first`; `derived` gives the
+        /// `ext:isDerivedFrom` destination and `notes` the notes of each (by its number).
+        mutating func addKnowledge(
+            _ knowledge: [String], of item: CASEPackage.Link, path: [String], first: Int = 1, segment: String = "knowledge",
+            derived: (Int) -> CASEPackage.Link? = { _ in nil }, notes: (Int) -> String? = { _ in nil }
+        ) {
+            for (offset, text) in knowledge.enumerated() {
+                let number = first + offset
+                let link = add(
+                    path + [segment, String(number - first + 1)], text, kind: .knowledgeItem, enumeration: number,
+                    notes: notes(number))
+                relate(link, "isChildOf", item, sequence: number)
+                if let origin = derived(number) { relate(link, CASEProfileExport.derivedFrom, origin, sequence: nil) }
+            }
+        }
+
         /// Adds an item and returns the link to it.
         mutating func add(
-            _ path: [String], _ statement: String, kind: CASEItemKind, enumeration: Int, abbreviated: String? = nil
+            _ path: [String], _ statement: String, kind: CASEItemKind, enumeration: Int, abbreviated: String? = nil,
+            notes: String? = nil
         ) -> CASEPackage.Link {
             let id = CASEIdentifiers.identifier(path)
             let typeID = CASEIdentifiers.itemType(kind)
@@ -152,7 +179,7 @@ public enum CASEExport {
                     CFDocumentURI: document, abbreviatedStatement: abbreviated, humanCodingScheme: nil,
                     listEnumeration: String(enumeration), CFItemType: kind.rawValue,
                     CFItemTypeURI: CASEPackage.Link(title: kind.rawValue, identifier: typeID, uri: CASEIdentifiers.uri(typeID)),
-                    language: "en", notes: nil))
+                    language: "en", notes: notes))
             return CASEPackage.Link(title: Self.title(statement), identifier: id, uri: CASEIdentifiers.uri(id))
         }
 
@@ -170,7 +197,8 @@ public enum CASEExport {
 
         /// A link's title: the statement, shortened to 100 characters for long level texts.
         static func title(_ statement: String) -> String {
-            statement.count <= 100 ? statement : String(statement.prefix(99)) + "…"
+            // At most 100 UTF-8 bytes is at most 100 characters, without counting them.
+            statement.utf8.count <= 100 || statement.count <= 100 ? statement : String(statement.prefix(99)) + "…"
         }
     }
 }

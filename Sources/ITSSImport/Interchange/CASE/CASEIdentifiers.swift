@@ -1,6 +1,6 @@
 import ITSSDomain
 
-/// The kinds of CASE items a standard becomes (`CFItemType`), with their stable identifiers.
+/// The kinds of CASE items a standard or a tailoring profile becomes (`CFItemType`), with their stable identifiers.
 public enum CASEItemKind: String, CaseIterable, Sendable, Hashable {
     case specialtyField = "Specialty field"
     case sharedLevels = "Shared levels section"
@@ -8,6 +8,15 @@ public enum CASEItemKind: String, CaseIterable, Sendable, Hashable {
     case specificSkillItem = "Specialty skill item"
     case levelStatement = "Level statement"
     case knowledgeItem = "Knowledge item"
+    /// Only in a profile's derived package: a skill item of the company's own.
+    case companySkillItem = "Company skill item"
+    /// Only in a profile's derived package: a field's scale threshold set by the profile at one level.
+    case thresholdAdjustment = "Scale threshold adjustment"
+
+    /// The kinds a standard's package uses (and the only ones `CASEImport` reads).
+    public static let standardKinds: [CASEItemKind] = [
+        .specialtyField, .sharedLevels, .commonSkillItem, .specificSkillItem, .levelStatement, .knowledgeItem,
+    ]
 
     /// `hierarchyCode` and `typeCode` of the item type.
     public var code: String {
@@ -18,6 +27,8 @@ public enum CASEItemKind: String, CaseIterable, Sendable, Hashable {
         case .specificSkillItem: "skill-item-specific"
         case .levelStatement: "level"
         case .knowledgeItem: "knowledge-item"
+        case .companySkillItem: "skill-item-company"
+        case .thresholdAdjustment: "threshold-adjustment"
         }
     }
 
@@ -30,6 +41,9 @@ public enum CASEItemKind: String, CaseIterable, Sendable, Hashable {
         case .specificSkillItem: "A skill item specific to one specialty field."
         case .levelStatement: "The proficiency text of a skill item at one ITSS level (listEnumeration is the level)."
         case .knowledgeItem: "A knowledge item of a skill item."
+        case .companySkillItem: "A skill item of the company's own, not in ITSS (it has no ext:isDerivedFrom association)."
+        case .thresholdAdjustment:
+            "A scale threshold of a field set by the company at one level (listEnumeration is the level; abbreviatedStatement is `measure >= minimum`)."
         }
     }
 }
@@ -62,6 +76,9 @@ public enum CASEIdentifiers {
     public static func itemPath(_ field: [String], _ item: String, ordinal: Int = 1) -> [String] {
         field + ["item", item] + (ordinal > 1 ? ["#\(ordinal)"] : [])
     }
+
+    /// The path of a tailoring profile version: its name and version (a profile's name is unique).
+    public static func profilePath(_ name: String, version: Int) -> [String] { ["profile", name, String(version)] }
 
     /// The URI of an object: `urn:uuid:…` (resolvable at the provider API by its identifier).
     public static func uri(_ identifier: String) -> String { "urn:uuid:\(identifier)" }

@@ -33,24 +33,28 @@ public enum CASEImport {
     /// Reads a package.
     /// - Throws: `CASEPackageError` listing every problem with its place.
     public static func read(_ bytes: [UInt8], fileName: String) throws(CASEPackageError) -> ImportedDocument {
-        guard bytes.count <= maximumBytes else {
-            throw CASEPackageError(problems: ["the package has \(bytes.count) bytes; at most \(maximumBytes) are read"])
-        }
-        let raw: RawPackage
-        do {
-            raw = try JSONDecoder().decode(RawPackage.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw CASEPackageError(problems: [describe(error)])
-        } catch {
-            throw CASEPackageError(problems: ["not JSON: \(error.localizedDescription)"])
-        }
-        var reader = PackageReader(raw)
+        var reader = PackageReader(try decode(bytes))
         let standard = reader.standard(
             source: SourceInfo(
                 fileName: fileName, sha256: SHA256.hex(bytes),
                 lineCount: bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }))
         guard let standard, reader.problems.isEmpty else { throw CASEPackageError(problems: reader.problems) }
         return ImportedDocument(standard: standard, diagnostics: [])
+    }
+
+    /// The lenient shape of a package of at most `maximumBytes`.
+    /// - Throws: `CASEPackageError` for too many bytes, or JSON that does not have the shape (naming the place).
+    static func decode(_ bytes: [UInt8]) throws(CASEPackageError) -> RawPackage {
+        guard bytes.count <= maximumBytes else {
+            throw CASEPackageError(problems: ["the package has \(bytes.count) bytes; at most \(maximumBytes) are read"])
+        }
+        do {
+            return try JSONDecoder().decode(RawPackage.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw CASEPackageError(problems: [describe(error)])
+        } catch {
+            throw CASEPackageError(problems: ["not JSON: \(error.localizedDescription)"])
+        }
     }
 
     /// `CFItems[3].fullStatement: expected a string` from a decoding error's path.
@@ -68,7 +72,8 @@ public enum CASEImport {
         }
         switch error {
         case let .typeMismatch(type, context):
-            return "\(place(context.codingPath)): expected \(type == String.self ? "a string" : type == Int.self ? "a whole number" : "\(type)")"
+            return
+                "\(place(context.codingPath)): expected \(type == String.self ? "a string" : type == Int.self ? "a whole number" : "\(type)")"
         case let .valueNotFound(_, context):
             return "\(place(context.codingPath)): missing"
         case let .keyNotFound(key, context):
@@ -96,6 +101,8 @@ public enum CASEImport {
         var title: String?
         var version: String?
         var lastChangeDateTime: String?
+        var description: String?
+        var notes: String?
     }
 
     struct RawItem: Decodable {
@@ -105,6 +112,8 @@ public enum CASEImport {
         var lastChangeDateTime: String?
         var listEnumeration: String?
         var CFItemType: String?
+        var abbreviatedStatement: String?
+        var notes: String?
     }
 
     struct RawAssociation: Decodable {
@@ -154,7 +163,9 @@ struct PackageReader {
     mutating func problem(_ place: String, _ message: String) { problems.append("\(place): \(message)") }
 
     mutating func required(_ value: String?, _ place: String) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Blank means only white space (as `.whitespacesAndNewlines`), checked without Foundation's bridging: this
+        // runs for every property of every item and association.
+        guard let value, !value.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
             problem(place, "missing")
             return nil
         }
@@ -170,7 +181,28 @@ struct PackageReader {
         return value.lowercased()
     }
 
+    /// What the checks of a package's common shape found: the document's properties, the items' kinds and the
+    /// structure (`isChildOf`, `hasSkillLevel`), and every identifier's node.
+    struct Parsed {
+        var title: String
+        var version: String
+        var items: [CASEImport.RawItem]
+        var kinds: [Int: CASEItemKind]
+        var structure: Structure
+        var nodes: [String: Node]
+    }
+
     mutating func standard(source: SourceInfo) -> Standard? {
+        guard let parsed = parse(kinds: CASEItemKind.standardKinds) else { return nil }
+        return build(
+            StandardKey(name: parsed.title, version: parsed.version), items: parsed.items, kinds: parsed.kinds,
+            structure: parsed.structure, source: source)
+    }
+
+    /// Checks what every package of ours has: required properties, unique identifiers, item types among `allowed`,
+    /// association types of CASE 1.1 (or `ext:`), and the structure's ends inside the package. `nil` when a
+    /// problem was found.
+    mutating func parse(kinds allowed: [CASEItemKind]) -> Parsed? {
         guard let document = raw.CFDocument else {
             problem("CFDocument", "missing")
             return nil
@@ -197,12 +229,12 @@ struct PackageReader {
             _ = required(item.fullStatement, place + ".fullStatement")
             _ = required(item.lastChangeDateTime, place + ".lastChangeDateTime")
             if let type = required(item.CFItemType, place + ".CFItemType") {
-                if let kind = CASEItemKind(rawValue: type) {
+                if let kind = allowed.first(where: { $0.rawValue == type }) {
                     kinds[index] = kind
                 } else {
                     problem(
                         place + ".CFItemType",
-                        "\"\(type.prefix(60))\" is not one of " + CASEItemKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+                        "\"\(type.prefix(60))\" is not one of " + allowed.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
                 }
             }
             if kinds[index] == .levelStatement {
@@ -251,7 +283,8 @@ struct PackageReader {
             }
             guard let to = nodes[destination] else {
                 problem(
-                    place + ".destinationNodeURI.identifier", "no CFItem or CFDocument of this package has identifier \(destination)")
+                    place + ".destinationNodeURI.identifier",
+                    "no CFItem or CFDocument of this package has identifier \(destination)")
                 continue
             }
             guard case let .item(child) = from else {
@@ -279,7 +312,7 @@ struct PackageReader {
             }
         }
         guard problems.isEmpty, let title, let version else { return nil }
-        return build(StandardKey(name: title, version: version), items: items, kinds: kinds, structure: structure, source: source)
+        return Parsed(title: title, version: version, items: items, kinds: kinds, structure: structure, nodes: nodes)
     }
 
     /// The children in sequence order (then package order).
@@ -315,7 +348,7 @@ struct PackageReader {
                 if structure.levelOwner[index] == nil {
                     problem(place, "a level statement must be the level of a skill item (hasSkillLevel)")
                 }
-            case nil: break
+            case .companySkillItem, .thresholdAdjustment, nil: break  // not read from a standard's package
             }
         }
         var fields: [SpecialtyField] = []
@@ -327,7 +360,9 @@ struct PackageReader {
                 for levelIndex in Self.ordered(structure.levels[itemIndex] ?? []) {
                     let level = Int(items[levelIndex].listEnumeration ?? "") ?? 0
                     if let other = seen[level] {
-                        problem("CFItems[\(levelIndex)].listEnumeration", "level \(level) of CFItems[\(itemIndex)] is also CFItems[\(other)]")
+                        problem(
+                            "CFItems[\(levelIndex)].listEnumeration",
+                            "level \(level) of CFItems[\(itemIndex)] is also CFItems[\(other)]")
                         continue
                     }
                     seen[level] = levelIndex

@@ -2,40 +2,55 @@
 enum SHA1 {
     /// The 20-byte digest of `bytes`.
     static func digest(_ bytes: [UInt8]) -> [UInt8] {
-        var state: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+        var (h0, h1, h2, h3, h4): (UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0
+        )
         let message = SHA256.padded(bytes)
-        var schedule = [UInt32](repeating: 0, count: 80)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for index in 0..<16 {
-                schedule[index] = SHA256.word(message, at: chunk + index * 4)
-            }
-            for index in 16..<80 {
-                let value = schedule[index - 3] ^ schedule[index - 8] ^ schedule[index - 14] ^ schedule[index - 16]
-                schedule[index] = value << 1 | value >> 31
-            }
-            var (a, b, c, d, e) = (state[0], state[1], state[2], state[3], state[4])
-            for index in 0..<80 {
-                let (f, k): (UInt32, UInt32) =
-                    switch index {
-                    case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
-                    case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
-                    case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-                    default: (b ^ c ^ d, 0xCA62_C1D6)
+        // One identifier is one short message: the schedule lives on the stack, the words are read in place.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { schedule in
+            message.withUnsafeBytes { raw in
+                for chunk in stride(from: 0, to: message.count, by: 64) {
+                    for index in 0..<16 {
+                        schedule[index] = UInt32(
+                            bigEndian: raw.loadUnaligned(fromByteOffset: chunk + index * 4, as: UInt32.self))
                     }
-                let temp = (a << 5 | a >> 27) &+ f &+ e &+ k &+ schedule[index]
-                e = d
-                d = c
-                c = b << 30 | b >> 2
-                b = a
-                a = temp
+                    for index in 16..<80 {
+                        let value = schedule[index - 3] ^ schedule[index - 8] ^ schedule[index - 14] ^ schedule[index - 16]
+                        schedule[index] = value << 1 | value >> 31
+                    }
+                    var (a, b, c, d, e) = (h0, h1, h2, h3, h4)
+                    for index in 0..<80 {
+                        let (f, k): (UInt32, UInt32) =
+                            switch index {
+                            case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
+                            case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
+                            case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+                            default: (b ^ c ^ d, 0xCA62_C1D6)
+                            }
+                        let temp = (a << 5 | a >> 27) &+ f &+ e &+ k &+ schedule[index]
+                        e = d
+                        d = c
+                        c = b << 30 | b >> 2
+                        b = a
+                        a = temp
+                    }
+                    h0 &+= a
+                    h1 &+= b
+                    h2 &+= c
+                    h3 &+= d
+                    h4 &+= e
+                }
             }
-            state[0] &+= a
-            state[1] &+= b
-            state[2] &+= c
-            state[3] &+= d
-            state[4] &+= e
         }
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
+        var result: [UInt8] = []
+        result.reserveCapacity(20)
+        for word in [h0, h1, h2, h3, h4] {
+            result.append(UInt8(truncatingIfNeeded: word >> 24))
+            result.append(UInt8(truncatingIfNeeded: word >> 16))
+            result.append(UInt8(truncatingIfNeeded: word >> 8))
+            result.append(UInt8(truncatingIfNeeded: word))
+        }
+        return result
     }
 }
 
@@ -60,31 +75,39 @@ public enum UUIDv5 {
 
     /// The 16 bytes of a UUID written `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (either case), or `nil`.
     public static func bytes(_ text: String) -> [UInt8]? {
-        let hex = Array(text.utf8)
-        guard hex.count == 36, [8, 13, 18, 23].allSatisfy({ hex[$0] == UInt8(ascii: "-") }) else { return nil }
+        text.utf8.withContiguousStorageIfAvailable(bytes(utf8:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(bytes(utf8:))
+    }
+
+    private static func bytes(utf8 hex: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard hex.count == 36 else { return nil }
         var result: [UInt8] = []
-        var high: UInt8?
-        for (offset, character) in hex.enumerated() where ![8, 13, 18, 23].contains(offset) {
-            guard let nibble = nibble(character) else { return nil }
-            if let value = high {
-                result.append(value << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
+        result.reserveCapacity(16)
+        var offset = 0
+        while offset < 36 {
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                guard hex[offset] == UInt8(ascii: "-") else { return nil }
+                offset += 1
+                continue
             }
+            guard let high = nibble(hex[offset]), let low = nibble(hex[offset + 1]) else { return nil }
+            result.append(high << 4 | low)
+            offset += 2
         }
         return result
     }
 
+    private static let digits = Array("0123456789abcdef".utf8)
+
     static func format(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        var text = ""
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
         for (index, byte) in bytes.enumerated() {
-            if [4, 6, 8, 10].contains(index) { text.append("-") }
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0F)])
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func nibble(_ character: UInt8) -> UInt8? {

@@ -68,7 +68,8 @@ struct ProfileDiffPage: Sendable {
             \(Notice.render(notice))
             \(purpose)
             \(problem)
-            <p class="no-print"><a href="/api/v1/profiles/\(summary.id)/export?version=\(version.version)" download>\(ProfilesText.export(language))</a></p>
+            <p class="no-print"><a href="/api/v1/profiles/\(summary.id)/export?version=\(version.version)" download>\(ProfilesText.export(language))</a>
+              · <a href="/api/v1/profiles/\(summary.id)/export?version=\(version.version)&amp;format=case" download>\(ProfilesText.exportCASE(language))</a></p>
             <h2>\(ProfilesText.diff(language))</h2>
             \(tailored.map { diffBlock($0, language) } ?? .empty)
             <h2>\(ProfilesText.versions(language))</h2>

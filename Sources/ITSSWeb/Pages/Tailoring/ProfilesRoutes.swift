@@ -26,7 +26,7 @@ struct ProfilesRoutes {
                 name: form.string("name") ?? "", standard: form.string("standard") ?? "",
                 purpose: form.string("purpose") ?? "", document: form.raw("document") ?? "")
             do {
-                let document = try Self.profile(from: input)
+                let document = try await Self.profile(from: input, database: database)
                 let saved = try await database.createProfile(document, by: identity.principal)
                 return Response.seeOther("\(path)/\(saved.profileID)?done=created")
             } catch {
@@ -65,7 +65,7 @@ struct ProfilesRoutes {
             let note = form.string("note") ?? ""
             let expected = form.string("version").flatMap { Int($0) }
             do {
-                var document = try Self.decode(text)
+                var document = try await Self.decode(text, database: database)
                 document.note = note
                 try await database.saveProfileVersion(id, document, expectedVersion: expected, by: identity.principal)
                 return Response.seeOther("\(path)/\(id)?done=saved")
@@ -98,11 +98,12 @@ struct ProfilesRoutes {
         return id
     }
 
-    /// The profile the create form describes: the JSON document if one was given, else an empty profile.
-    /// - Throws: `FieldError` naming `name`, `standard` or `document`.
-    static func profile(from input: ProfilesPage.Form) throws -> TailoringProfile {
+    /// The profile the create form describes: the document if one was given (JSON or a derived CASE package),
+    /// else an empty profile.
+    /// - Throws: `FieldError` naming `name` or `standard`, `InputError` naming the place in the document.
+    static func profile(from input: ProfilesPage.Form, database: AppDatabase) async throws -> TailoringProfile {
         if !input.document.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return try decode(input.document)
+            return try await decode(input.document, database: database)
         }
         guard let standard = ProfilesPage.standard(fromOption: input.standard) else {
             throw FieldError(
@@ -111,11 +112,12 @@ struct ProfilesRoutes {
         return TailoringProfile(name: input.name, standard: standard, purpose: input.purpose.isEmpty ? nil : input.purpose)
     }
 
-    /// - Throws: `InputError` naming the place in the document.
-    static func decode(_ text: String) throws -> TailoringProfile {
+    /// The profile document of the form's text: JSON, or a derived CASE package (docs/case.md).
+    /// - Throws: `InputError` naming the place in the document or the package.
+    static func decode(_ text: String, database: AppDatabase) async throws -> TailoringProfile {
         do {
-            return try TailoringJSON.decode(text)
-        } catch {
+            return try await database.profileDocument(from: Array(text.utf8))
+        } catch let error as TailoringError {
             throw error.inputError
         }
     }

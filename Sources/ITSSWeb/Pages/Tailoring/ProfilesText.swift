@@ -18,11 +18,11 @@ enum ProfilesText {
     static let showArchived = Localized("Show archived profiles", "アーカイブ済みも表示")
     static let create = Localized("Create a profile", "プロファイルを作成")
     static let createHint = Localized(
-        "Give a name and a standard to start an empty profile, or paste (or choose) a profile as JSON: then its name and standard are used.",
-        "名前と標準を指定すると空のプロファイルを作成します。JSON のプロファイルを貼り付ける（またはファイルを選ぶ）と、その名前と標準を使います。")
+        "Give a name and a standard to start an empty profile, or paste (or choose) a profile as JSON or as a CASE package downloaded from a profile page: then its name and standard are used.",
+        "名前と標準を指定すると空のプロファイルを作成します。JSON のプロファイル、またはプロファイルのページからダウンロードした CASE パッケージを貼り付ける（またはファイルを選ぶ）と、その名前と標準を使います。")
     static let purpose = Localized("Purpose", "目的")
-    static let document = Localized("Profile as JSON", "プロファイル（JSON）")
-    static let file = Localized("JSON file", "JSON ファイル")
+    static let document = Localized("Profile as JSON (or a CASE package)", "プロファイル（JSON または CASE パッケージ）")
+    static let file = Localized("JSON or CASE file", "JSON または CASE ファイル")
     static let note = Localized("Why this version (note)", "この版の理由（メモ）")
     static let save = Localized("Save as a new version", "新しい版として保存")
     static let createButton = Localized("Create", "作成")
@@ -52,6 +52,8 @@ enum ProfilesText {
     static let savedBy = Localized("Saved by", "保存者")
     static let savedAt = Localized("Saved at", "保存日時")
     static let export = Localized("Export this version as JSON", "この版を JSON で書き出す")
+    static let exportCASE = Localized(
+        "Download as CASE (a CFDocument derived from the standard's)", "CASE でダウンロード（標準から派生した CFDocument）")
     static let viewing = Localized("Showing version {v} of {n}.", "全 {n} 版のうち第 {v} 版を表示しています。")
     static let current = Localized("current", "最新")
     static let conflict = Localized(
