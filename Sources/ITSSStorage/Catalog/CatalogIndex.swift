@@ -150,6 +150,11 @@ actor CatalogIndexCache {
     private var current: CatalogIndex?
     private var validatedAt: ContinuousClock.Instant?
     private let revalidation: Duration
+    /// The read of revisions (and load, when they changed) under way: requests that arrive meanwhile wait for it
+    /// instead of each running their own (an actor method is re-entered at every `await`).
+    private var refreshing: Task<CatalogIndex, any Error>?
+    /// Advanced by `invalidate()`, so that a refresh begun before this process changed the catalog is not kept.
+    private var generation = 0
 
     init(revalidation: Duration) {
         self.revalidation = revalidation
@@ -158,20 +163,33 @@ actor CatalogIndexCache {
     func index(for database: AppDatabase) async throws -> CatalogIndex {
         let now = ContinuousClock.now
         if let current, let validatedAt, now - validatedAt < revalidation { return current }
-        let signature = try await CatalogIndex.signature(database.sql())
-        if let current, current.signature == signature {
-            validatedAt = now
-            return current
+        if let refreshing { return try await refreshing.value }
+        let started = generation
+        let task = Task { [current] in
+            let signature = try await CatalogIndex.signature(database.sql())
+            if let current, current.signature == signature { return current }
+            return try await CatalogIndex.load(database, signature: signature)
         }
-        let loaded = try await CatalogIndex.load(database, signature: signature)
-        current = loaded
-        validatedAt = now
-        return loaded
+        refreshing = task
+        do {
+            let index = try await task.value
+            if refreshing == task { refreshing = nil }
+            if generation == started {
+                current = index
+                validatedAt = now
+            }
+            return index
+        } catch {
+            if refreshing == task { refreshing = nil }
+            throw error
+        }
     }
 
     /// Forgets the index: this process changed the catalog.
     func invalidate() {
         current = nil
         validatedAt = nil
+        refreshing = nil
+        generation += 1
     }
 }
