@@ -4,7 +4,7 @@
 #   scripts/browser-test.sh [PATH/TO/itss]        # default: .build/debug/itss (this script builds nothing)
 #
 # Makes a fresh ITSS_DATA_DIR (SQLite), seeds it through the CLI (an org, an evaluator and an employee in Service
-# Desk, their accounts), starts `itss serve --port 0`, reads the port from its "itss serving http://…" line and
+# Desk, their accounts; an HR account and two people approved in V2 Service desk for the charts), starts `itss serve --port 0`, reads the port from its "itss serving http://…" line and
 # runs pytest. Python: $ITSS_BROWSER_PYTHON, else .venv/bin/python, else python3 (with selenium and pytest).
 # Screenshots of failures (and one of the final profile) go to $ITSS_BROWSER_ARTIFACTS
 # (default .build/browser-artifacts). Extra arguments after the binary go to pytest.
@@ -59,6 +59,25 @@ echo "browser-test: seeding $ITSS_DATA_DIR" >&2
 "$itss" evaluator assign M001 --org OPS >/dev/null
 printf '%s\n' "$ITSS_EMPLOYEE_PASSWORD" | "$itss" user add hanako --person E1001 --role employee --password-stdin >/dev/null
 printf '%s\n' "$ITSS_EVALUATOR_PASSWORD" | "$itss" user add kenji --person M001 --role evaluator --password-stdin >/dev/null
+# For the charts (test_charts.py): HR, and two people in V2 Service desk approved today at levels 2 and 1 (every
+# item rated at the highest level it defines up to that), imported in one go.
+export ITSS_HR_LOGIN=hr ITSS_HR_PASSWORD="hr-$RANDOM-$RANDOM"
+printf '%s\n' "$ITSS_HR_PASSWORD" | "$itss" user add hr --role hr --password-stdin >/dev/null
+"$itss" person add E1002 "Taro Suzuki" --org OPS-SD --field "V2:Service desk" >/dev/null
+"$itss" person add E1003 "Jiro Tanaka" --org OPS --field "V2:Service desk" >/dev/null
+"$itss" catalog show "V2:Service desk" --json | "$python" -c '
+import csv, json, sys
+items = json.load(sys.stdin)["items"]
+out = csv.writer(sys.stdout, lineterminator="\n")
+out.writerow(["employee_number", "field", "cycle", "item", "self_level", "evaluator_level", "evaluator_reason"])
+for number, level in (("E1002", 2), ("E1003", 1)):
+    for item in items:
+        rating = max([0] + [entry["level"] for entry in item["levels"] if entry["level"] <= level])
+        out.writerow([number, "V2:Service desk", "2026H1", item["name"], rating, rating, ""])
+print(len(items), file=sys.stderr)
+' >"$work/ratings.csv" 2>"$work/items.txt"
+export ITSS_CHART_ITEMS="$(cat "$work/items.txt")"
+"$itss" import assessments "$work/ratings.csv" --approved-by M001 >/dev/null
 
 "$itss" serve --port 0 2>"$work/serve.log" &
 server=$!

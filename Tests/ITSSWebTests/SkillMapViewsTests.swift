@@ -3,7 +3,6 @@ import ITSSDomain
 import Testing
 
 @testable import ITSSStorage
-
 @testable import ITSSWeb
 
 /// The skill map views and charts as pure functions of their models, without a server.
@@ -48,7 +47,8 @@ struct SkillMapViewsTests {
         #expect(html.contains("OPS — &lt;script&gt;alert(1)&lt;/script&gt; · 2026-01-31 · Official (approved)"))
         var empty = Self.map
         empty.rows[0] = SkillMap.Row(fieldID: 7, field: Self.field, definedLevels: [1])
-        #expect(Self.page(empty).render(layout: SkillViewsTests.layout).rendered.contains("Nobody works in these fields here yet"))
+        #expect(
+            Self.page(empty).render(layout: SkillViewsTests.layout).rendered.contains("Nobody works in these fields here yet"))
     }
 
     @Test("the provisional layer is labelled as such, in both languages")
@@ -84,6 +84,22 @@ struct SkillMapViewsTests {
         #expect(Heatmap.colour(0) == "#f7f8fb")
         #expect(Heatmap.colour(1) == "#1f4e9c")
         #expect(Heatmap.colour(2) == "#1f4e9c")
+        // Column headings wider than a cell take several lines, bottom-aligned, and the header grows with them.
+        #expect(Heatmap.lines("Level 7") == ["Level 7"])
+        #expect(Heatmap.lines("Below first level") == ["Below", "first", "level"])
+        #expect(Heatmap.lines("Not assessed") == ["Not", "assessed"])
+        #expect(Heatmap.lines("最初のレベル未満") == ["最初のレ", "ベル未満"])
+        let heatmap = Heatmap.render(
+            title: "map", columns: ["Level 1", "Not assessed"],
+            rows: [
+                Heatmap.Row(
+                    group: "V2", label: "Service desk",
+                    cells: [Heatmap.Cell(count: 1, title: "a"), Heatmap.Cell(count: 0, title: "b")])
+            ],
+            maximum: 1
+        ).rendered
+        #expect(heatmap.contains("<tspan x=\"337.0\" y=\"20.0\">Not</tspan><tspan x=\"337.0\" y=\"33.0\">assessed</tspan>"))
+        #expect(heatmap.contains("<tspan x=\"279.0\" y=\"33.0\">Level 1</tspan>"))
         let stacked = TrendChart.stacked(
             title: Self.hostile, quarters: ["2026Q1", "2026Q2"],
             series: [

@@ -29,6 +29,7 @@ def accounts():
     return {
         "employee": (_env("ITSS_EMPLOYEE_LOGIN"), _env("ITSS_EMPLOYEE_PASSWORD")),
         "evaluator": (_env("ITSS_EVALUATOR_LOGIN"), _env("ITSS_EVALUATOR_PASSWORD")),
+        "hr": (_env("ITSS_HR_LOGIN"), _env("ITSS_HR_PASSWORD")),
         "employee_number": _env("ITSS_EMPLOYEE_NUMBER"),
     }
 

@@ -27,6 +27,8 @@ extension AppDatabase {
                 sql, principal, .assessmentStart, subject: "assessment \(id)",
                 detail: "\(number) in \(field.reference) for \(cycle)"
                     + (profile.map { " under profile \"\($0.name)\" version \($0.version)" } ?? ""))
+            // The pair is now assessed on the provisional basis (`person_levels.assessed_at`, M020).
+            try await self.recomputeLevels(sql, personID: personID, field: field, cause: "assessment \(id) start")
             return id
         }
         return try await assessment(id)

@@ -19,8 +19,8 @@ extension AppDatabase {
     /// Imports assessments (one row per rating), all or nothing, from batches of rows — a file read a chunk at a
     /// time (`SpreadsheetRows.ratingBatches`) — so that memory holds a batch, not the file. With `approvedBy` (a
     /// person id), every assessment is approved by that evaluator — who must be assigned to each person and may
-    /// not be the person — and the levels are stored in the same transaction; otherwise they are drafts. Fields
-    /// are added to the people's fields.
+    /// not be the person — and the levels are stored in the same transaction; otherwise they are drafts (and the
+    /// provisional levels are stored). Fields are added to the people's fields.
     ///
     /// One transaction: each batch is checked and, while every row so far is good, written; a bad row anywhere
     /// (or a file that cannot be read to its end) rolls everything back, after every later row was still checked.
@@ -93,6 +93,12 @@ extension AppDatabase {
                         from = to
                     }
                 }
+            } else {
+                // Drafts leave the official levels as they were; the provisional ones (self ratings) and since
+                // when each pair is assessed change, as when a draft is started and self-rated one at a time.
+                levels = try await BulkLevels.recompute(
+                    sql, keys: Set(groups.map { PersonFieldKey(personID: $0.key.personID, fieldID: $0.key.fieldID) }),
+                    index: index, at: stamp, cause: "assessment import")
             }
             try await self.audit(
                 sql, principal, .importAssessments, subject: "\(groups.count) assessments",

@@ -15,6 +15,10 @@ struct BulkLevelInputs {
     var ratings = Ratings()
     /// Every version of the person's records in the field.
     var records: [ExperienceRecord] = []
+    /// When the first approved assessment was decided (`person_levels.assessed_at` of the official level).
+    var firstApprovedAt: String?
+    /// When the first assessment of any state was started (`assessed_at` of the provisional level).
+    var firstAssessedAt: String?
 }
 
 /// Stores levels of many people and fields in one batched pass: a few set-based reads per field (people in
@@ -66,7 +70,8 @@ enum BulkLevels {
         return stored
     }
 
-    /// Stores levels computed from given ratings (an import's own assessments) and the stored records.
+    /// Stores levels computed from given ratings (an import's own assessments, approved at `stamp`) and the stored
+    /// records.
     /// - Parameter ratings: person → rating vectors of the assessment that decides, for people of one field.
     /// - Returns: How many person × field levels were stored.
     static func store(
@@ -80,7 +85,8 @@ enum BulkLevels {
             var inputs: [Int64: BulkLevelInputs] = [:]
             for person in chunk {
                 inputs[person] = BulkLevelInputs(
-                    field: field, ratings: ratings[person] ?? BulkLevelInputs.Ratings(), records: versions[person] ?? [])
+                    field: field, ratings: ratings[person] ?? BulkLevelInputs.Ratings(), records: versions[person] ?? [],
+                    firstApprovedAt: stamp, firstAssessedAt: stamp)
             }
             stored += try await write(sql, field: field, inputs: inputs, at: stamp, cause: cause)
         }
@@ -88,7 +94,8 @@ enum BulkLevels {
     }
 
     /// Evaluates and writes the levels of people of one field: both bases replaced, a history entry where the
-    /// official level changed.
+    /// official level changed. Since when each basis is assessed is the earlier of what was stored and what the
+    /// inputs say (an import's inputs know only its own assessments).
     private static func write(
         _ sql: any SQLDatabase, field: CatalogIndex.FieldEntry, inputs: [Int64: BulkLevelInputs], at stamp: String,
         cause: String
@@ -96,13 +103,27 @@ enum BulkLevels {
         let people = inputs.keys.sorted()
         guard !people.isEmpty else { return 0 }
         var previous: [Int64: Int?] = [:]
+        var previousApprovedAt: [Int64: String] = [:]
+        var previousAssessedAt: [Int64: String] = [:]
         for row in try await sql.raw(
             """
-            SELECT person_id, level FROM person_levels
-            WHERE field_id = \(bind: field.id) AND basis = 'approved' AND person_id IN \(list: people)
+            SELECT person_id, basis, level, assessed_at FROM person_levels
+            WHERE field_id = \(bind: field.id) AND person_id IN \(list: people)
             """
         ).all() {
-            previous[try row.decode(column: "person_id", as: Int64.self)] = try row.decode(column: "level", as: Int?.self)
+            let person = try row.decode(column: "person_id", as: Int64.self)
+            let assessedAt = try row.decode(column: "assessed_at", as: String?.self)
+            if try row.decode(column: "basis", as: String.self) == "approved" {
+                previous[person] = try row.decode(column: "level", as: Int?.self)
+                previousApprovedAt[person] = assessedAt
+            } else {
+                previousAssessedAt[person] = assessedAt
+            }
+        }
+        // The earlier of two optional times (ISO-8601 text sorts by time).
+        func earliest(_ first: String?, _ second: String?) -> String? {
+            guard let first, let second else { return first ?? second }
+            return min(first, second)
         }
         var levelRows: [[BatchValue]] = []
         levelRows.reserveCapacity(people.count * 2)
@@ -117,9 +138,11 @@ enum BulkLevels {
                 records: LevelRule.evidence(from: input.records, basis: .provisional), basis: .provisional)
             levelRows.append([
                 .integer(person), .integer(field.id), .text("approved"), .int(approved.attainedLevel), .text(stamp),
+                .text(earliest(previousApprovedAt[person], input.firstApprovedAt)),
             ])
             levelRows.append([
                 .integer(person), .integer(field.id), .text("provisional"), .int(provisional.attainedLevel), .text(stamp),
+                .text(earliest(previousAssessedAt[person], input.firstAssessedAt)),
             ])
             let before = previous[person] ?? nil
             if previous[person] == nil ? approved.attainedLevel != nil : before != approved.attainedLevel {
@@ -131,7 +154,8 @@ enum BulkLevels {
         }
         try await sql.raw("DELETE FROM person_levels WHERE field_id = \(bind: field.id) AND person_id IN \(list: people)").run()
         try await BatchInsert.run(
-            sql, into: "person_levels", columns: ["person_id", "field_id", "basis", "level", "computed_at"], rows: levelRows)
+            sql, into: "person_levels", columns: ["person_id", "field_id", "basis", "level", "computed_at", "assessed_at"],
+            rows: levelRows)
         try await BatchInsert.run(
             sql, into: "level_history", columns: ["person_id", "field_id", "level", "previous_level", "effective_at", "cause"],
             rows: historyRows)
@@ -151,9 +175,11 @@ enum BulkLevels {
         }
         var latestApproved: [Int64: Header] = [:]
         var latest: [Int64: Header] = [:]
+        var firstApproved: [Int64: String] = [:]
+        var firstAssessed: [Int64: String] = [:]
         for row in try await sql.raw(
             """
-            SELECT id, person_id, cycle, state, decided_at FROM assessments
+            SELECT id, person_id, cycle, state, decided_at, created_at FROM assessments
             WHERE field_id = \(bind: field.id) AND person_id IN \(list: people)
             """
         ).all() {
@@ -165,7 +191,10 @@ enum BulkLevels {
             } else {
                 latest[person] = header
             }
+            let createdAt = try row.decode(column: "created_at", as: String.self)
+            if firstAssessed[person].map({ createdAt < $0 }) ?? true { firstAssessed[person] = createdAt }
             guard try row.decode(column: "state", as: String.self) == "approved" else { continue }
+            if firstApproved[person].map({ header.decidedAt < $0 }) ?? true { firstApproved[person] = header.decidedAt }
             if let current = latestApproved[person],
                 (current.decidedAt, current.cycle, current.id) > (header.decidedAt, header.cycle, header.id)
             {
@@ -194,7 +223,9 @@ enum BulkLevels {
         let versions = try await recordVersions(sql, field: field, people: people)
         var inputs: [Int64: BulkLevelInputs] = [:]
         for person in people {
-            var input = BulkLevelInputs(field: field, records: versions[person] ?? [])
+            var input = BulkLevelInputs(
+                field: field, records: versions[person] ?? [], firstApprovedAt: firstApproved[person],
+                firstAssessedAt: firstAssessed[person])
             if let approved = latestApproved[person] {
                 input.ratings.approved = field.compiled.ratingVector(evaluatorRatings[approved.id] ?? [:])
             }

@@ -11,6 +11,10 @@ struct LevelInputs {
     var approvedAssessment: Int64?
     /// The latest assessment, whose self ratings count for the provisional level (now only).
     var latestAssessment: Int64?
+    /// When the first approved assessment (before the cutoff) was decided: the person is assessed officially.
+    var firstApprovedAt: String?
+    /// When the first assessment of any state was started: the person is assessed provisionally (now only).
+    var firstAssessedAt: String?
 
     /// - Parameter cutoff: only approvals and verifications with a timestamp before it count (ISO-8601 text);
     ///   `nil` means now.
@@ -31,9 +35,11 @@ struct LevelInputs {
         let wanted = Dictionary(fields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var approved: [Int64: (id: Int64, key: (String, String, Int64))] = [:]
         var latest: [Int64: (id: Int64, key: (String, Int64))] = [:]
+        var firstApproved: [Int64: String] = [:]
+        var firstAssessed: [Int64: String] = [:]
         let limit = cutoff ?? "9999"
         for row in try await sql.raw(
-            "SELECT id, field_id, state, decided_at, cycle FROM assessments WHERE person_id = \(bind: personID)"
+            "SELECT id, field_id, state, decided_at, cycle, created_at FROM assessments WHERE person_id = \(bind: personID)"
         ).all() {
             let fieldID = try row.decode(column: "field_id", as: Int64.self)
             guard wanted[fieldID] != nil else { continue }
@@ -45,10 +51,13 @@ struct LevelInputs {
                 // The latest decision counts: decided_at, then cycle, then id, as the single-field query ordered.
                 let key = (decidedAt, cycle, id)
                 if approved[fieldID].map({ $0.key < key }) ?? true { approved[fieldID] = (id, key) }
+                if firstApproved[fieldID].map({ decidedAt < $0 }) ?? true { firstApproved[fieldID] = decidedAt }
             }
             if cutoff == nil {
                 let key = (cycle, id)
                 if latest[fieldID].map({ $0.key < key }) ?? true { latest[fieldID] = (id, key) }
+                let createdAt = try row.decode(column: "created_at", as: String.self)
+                if firstAssessed[fieldID].map({ createdAt < $0 }) ?? true { firstAssessed[fieldID] = createdAt }
             }
         }
         let assessmentIDs = Set(approved.values.map(\.id)).union(latest.values.map(\.id))
@@ -73,6 +82,8 @@ struct LevelInputs {
             var inputs = LevelInputs()
             inputs.approvedAssessment = approved[fieldID]?.id
             inputs.latestAssessment = latest[fieldID]?.id
+            inputs.firstApprovedAt = firstApproved[fieldID]
+            inputs.firstAssessedAt = firstAssessed[fieldID]
             if let id = approved[fieldID]?.id {
                 for rating in ratings[id] ?? [] {
                     if let name = field.itemNames[rating.item], let level = rating.evaluatorLevel {

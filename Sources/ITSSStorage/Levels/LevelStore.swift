@@ -4,7 +4,8 @@ import SQLKit
 
 extension AppDatabase {
     /// Recomputes and stores a person's official and provisional level in a field, inside the caller's
-    /// transaction, and appends to the level history when the official level changes.
+    /// transaction, with since when the person is assessed on each basis (M020: the first approved assessment's
+    /// decision, the first assessment's start), and appends to the level history when the official level changes.
     func recomputeLevels(_ sql: any SQLDatabase, personID: Int64, field: CatalogIndex.FieldEntry, cause: String) async throws {
         let inputs = try await LevelInputs.read(sql, personID: personID, field: field, before: nil)
         let official = LevelRule.evaluate(
@@ -17,12 +18,17 @@ extension AppDatabase {
             SELECT level FROM person_levels WHERE person_id = \(bind: personID) AND field_id = \(bind: field.id) AND basis = 'approved'
             """
         ).first()
-        for (basis, breakdown) in [("approved", official), ("provisional", provisional)] {
+        let bases = [
+            ("approved", official, inputs.firstApprovedAt), ("provisional", provisional, inputs.firstAssessedAt),
+        ]
+        for (basis, breakdown, assessedAt) in bases {
             try await sql.raw(
                 """
-                INSERT INTO person_levels (person_id, field_id, basis, level, computed_at)
-                VALUES (\(bind: personID), \(bind: field.id), \(bind: basis), \(bind: breakdown.attainedLevel), \(bind: computedAt))
-                ON CONFLICT (person_id, field_id, basis) DO UPDATE SET level = excluded.level, computed_at = excluded.computed_at
+                INSERT INTO person_levels (person_id, field_id, basis, level, computed_at, assessed_at)
+                VALUES (\(bind: personID), \(bind: field.id), \(bind: basis), \(bind: breakdown.attainedLevel), \(bind: computedAt),
+                    \(bind: assessedAt))
+                ON CONFLICT (person_id, field_id, basis) DO UPDATE
+                    SET level = excluded.level, computed_at = excluded.computed_at, assessed_at = excluded.assessed_at
                 """
             ).run()
         }

@@ -21,6 +21,7 @@ enum SchemaMigrations {
         M015_CreateTailoringProfiles(),
         M017_SkillMapIndexes(),
         M019_AssessmentsUnderProfile(),
+        M020_LevelsAssessedAt(),
     ]
 }
 

@@ -5,8 +5,11 @@ import SQLKit
 /// level of that pair now (`person_levels`) or as of a day (the latest `level_history` row at or before it).
 ///
 /// Everything is counted in the database (`GROUP BY field, level`); the org sub-tree is resolved first (org
-/// units are few) and enters as an `IN` list on `people.org_unit_id`. Per person × field the as-of level is
-/// one seek in `level_history_latest` (M017), so the cost grows with the people in scope, not with history.
+/// units are few) and enters as an `IN` list on `people.org_unit_id`. Per person × field the level and since when
+/// the pair is assessed (`person_levels.assessed_at`, M020) are one seek in `person_levels_map`, read from the
+/// index; as of a day the level is one backward seek in `level_history_latest` (M017), and only a pair without a
+/// level then is looked up in `person_levels_map`. No query reads `assessments`, so the cost grows with the
+/// people in scope, not with history.
 struct SkillMapSQL {
     let scope: SkillMapScope
     let filter: SkillMapFilter
@@ -25,8 +28,8 @@ struct SkillMapSQL {
         return conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
     }
 
-    /// The person × field pairs counted (`p`, `pf`) with their level source joined (`pl` or `h`), and the
-    /// `WHERE` clause (people, fields, and as of a day only fields added by then).
+    /// The person × field pairs counted (`p`, `pf`) with their level source joined (`pl`, or as of a day `h`), and
+    /// the `WHERE` clause (people, fields, and as of a day only fields added by then).
     var pairs: SQLQueryString {
         var conditions: [SQLQueryString] = [people]
         if let ids = filter.fieldIDs { conditions.append(ids.isEmpty ? "1 = 0" : "pf.field_id IN \(list: ids)") }
@@ -56,12 +59,23 @@ struct SkillMapSQL {
     var level: SQLQueryString { bound == nil ? "pl.level" : "h.level" }
 
     /// Whether the pair has been assessed by the date: an approved assessment (the provisional layer: any
-    /// assessment) of the person in the field.
+    /// assessment) of the person in the field, as its level row records it — the joined row now; as of a day a seek
+    /// in `person_levels_map`, made (after `level IS NULL AND`) only for pairs without a level then.
     var assessed: SQLQueryString {
-        var condition: SQLQueryString = "a.person_id = pf.person_id AND a.field_id = pf.field_id"
-        if filter.basis == .official { condition = condition + " AND a.state = 'approved'" }
-        if let bound { condition = condition + " AND a.decided_at <= \(bind: bound)" }
-        return "EXISTS (SELECT 1 FROM assessments a WHERE \(condition))"
+        guard bound != nil else { return assessedBy("pl") }
+        return """
+            EXISTS (SELECT 1 FROM person_levels pa
+                WHERE pa.person_id = pf.person_id AND pa.field_id = pf.field_id AND pa.basis = \(bind: filter.basis.column)
+                    AND \(assessedBy("pa")))
+            """
+    }
+
+    /// Whether the level row `alias` records an assessment by the date (now: at all). Never `NULL`, also without
+    /// a row, so that `NOT` selects the pairs not assessed.
+    private func assessedBy(_ alias: String) -> SQLQueryString {
+        let column: SQLQueryString = "\(unsafeRaw: alias).assessed_at"
+        guard let bound else { return "\(column) IS NOT NULL" }
+        return "(\(column) IS NOT NULL AND \(column) <= \(bind: bound))"
     }
 
     /// The condition selecting one cell's pairs.
@@ -73,11 +87,12 @@ struct SkillMapSQL {
         }
     }
 
-    /// Whether a person of the scope has been assessed at all by the date (any field).
+    /// Whether a person of the scope has been assessed at all by the date (any field): a seek on the person's
+    /// level rows in `person_levels_map`.
     var personAssessed: SQLQueryString {
-        var condition: SQLQueryString = "a.person_id = p.id"
-        if filter.basis == .official { condition = condition + " AND a.state = 'approved'" }
-        if let bound { condition = condition + " AND a.decided_at <= \(bind: bound)" }
-        return "EXISTS (SELECT 1 FROM assessments a WHERE \(condition))"
+        """
+        EXISTS (SELECT 1 FROM person_levels pa
+            WHERE pa.person_id = p.id AND pa.basis = \(bind: filter.basis.column) AND \(assessedBy("pa")))
+        """
     }
 }

@@ -40,16 +40,30 @@ public enum Heatmap {
     static let cellHeight = 30.0
     static let headerHeight = 30.0
     static let groupHeight = 26.0
+    /// Line height of a column heading that takes several lines.
+    static let headingLine = 13.0
+    /// How wide a heading line may be, in half-width characters (a CJK character counts two): what fits in a
+    /// cell at the heading's font size.
+    static let headingWidth = 9
 
     /// The chart: `columns` headings across, `rows` down. Colours scale to `maximum` (at least 1).
     public static func render(title: String, columns: [String], rows: [Row], maximum: Int) -> HTML {
         let top = Double(max(1, maximum))
-        var y = headerHeight
+        // Headings wider than a cell ("Below first level") take several lines, aligned at the bottom; the header
+        // grows by the extra lines, so that no heading runs into its neighbour or out of the chart.
+        let headings = columns.map { lines($0) }
+        let extra = Double(max(0, (headings.map(\.count).max() ?? 1) - 1)) * headingLine
+        var y = headerHeight + extra
         var parts: [HTML] = []
-        let header = columns.enumerated().map { index, column -> HTML in
+        let header = headings.enumerated().map { index, lines -> HTML in
             let x = labelWidth + Double(index) * cellWidth + cellWidth / 2
+            let bottom = headerHeight + extra - 10
+            let spans = lines.enumerated().map { line, text -> HTML in
+                let lineY = bottom - Double(lines.count - 1 - line) * headingLine
+                return "<tspan x=\"\(format(x))\" y=\"\(format(lineY))\">\(text)</tspan>"
+            }
             return
-                "<text class=\"column-label\" x=\"\(format(x))\" y=\"\(format(headerHeight - 10))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1d2330\">\(column)</text>"
+                "<text class=\"column-label\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1d2330\">\(HTML.join(spans))</text>"
         }
         var lastGroup: String?
         for row in rows {
@@ -108,6 +122,35 @@ public enum Heatmap {
         let to = (31.0, 78.0, 156.0)
         func channel(_ a: Double, _ b: Double) -> Int { Int((a + (b - a) * t).rounded()) }
         return String(format: "#%02x%02x%02x", channel(from.0, to.0), channel(from.1, to.1), channel(from.2, to.2))
+    }
+
+    /// A column heading in lines of at most `headingWidth` (broken at spaces; text without spaces, such as
+    /// Japanese, between characters). A single word longer than a line stays whole.
+    static func lines(_ heading: String) -> [String] {
+        func width(_ text: Substring) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value < 0x1100 ? 1 : 2) } }
+        var lines: [String] = []
+        var current: Substring = ""
+        for word in heading.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty {
+                current = word
+            } else if width(current) + 1 + width(word) <= headingWidth {
+                current = heading[current.startIndex..<word.endIndex]
+            } else {
+                lines.append(String(current))
+                current = word
+            }
+            // A run without spaces wider than a line (Japanese) is cut between characters.
+            while width(current) > headingWidth, current.unicodeScalars.contains(where: { $0.value >= 0x1100 }) {
+                var cut = current.startIndex
+                while cut < current.endIndex, width(current[current.startIndex...cut]) <= headingWidth {
+                    cut = current.index(after: cut)
+                }
+                lines.append(String(current[..<cut]))
+                current = current[cut...]
+            }
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines.isEmpty ? [""] : lines
     }
 
     /// A row label cut to fit the label column.

@@ -6,7 +6,7 @@ import ITSSStorage
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person", abstract: "Manage people and the fields they work in.",
-        subcommands: [Add.self, List.self, Show.self, AddField.self])
+        subcommands: [Add.self, List.self, Show.self, Sheet.self, AddField.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a person.")

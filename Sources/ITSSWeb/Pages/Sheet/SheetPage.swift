@@ -101,22 +101,14 @@ struct SheetPage: Sendable {
 }
 
 extension ProfileQuery {
-    /// The skill sheet of a person the caller may read: the profile's queries (person, levels, plans) plus the
-    /// person's assessments and track record. A fixed number of per-person queries.
+    /// The skill sheet of a person the caller may read (`AppDatabase.skillSheet`, the read the API and
+    /// `itss person sheet` use too). A fixed number of per-person queries.
     /// - Throws: `StorageError.notFound` for an unknown person, database errors.
     func sheet(personID: Int64) async throws -> SheetPage {
-        let person = try await database.person(id: personID)
-        let number = person.employeeNumber
-        var latest: [FieldReference: AssessmentView] = [:]
-        for assessment in try await database.assessments(of: number) where assessment.state == .approved {
-            if let current = latest[assessment.field], current.cycle >= assessment.cycle { continue }
-            latest[assessment.field] = assessment
-        }
-        let units = try await database.orgUnitCodes(ids: Set(person.orgUnitID.map { [$0] } ?? []))
+        let sheet = try await database.skillSheet(personID: personID)
         return SheetPage(
-            person: person, orgUnit: person.orgUnitID.flatMap { units[$0] }, levels: try await database.levels(of: number),
-            assessments: latest.values.sorted { ($0.cycle, $0.field.field) > ($1.cycle, $1.field.field) },
-            experience: try await database.experience(of: number), plans: try await database.plans(of: number))
+            person: sheet.person, orgUnit: sheet.orgUnit, levels: sheet.levels, assessments: sheet.assessments,
+            experience: sheet.experience, plans: sheet.plans)
     }
 }
 
