@@ -81,6 +81,37 @@ struct ResponseReuseWebTests {
         }
     }
 
+    @Test(
+        "many identical requests at once all get the right answer (one makes it, the others wait for it)",
+        arguments: TestBackend.enabled)
+    func concurrentIdenticalRequests(backend: TestBackend) async throws {
+        try await WebFixture.with(backend, over: .live) { web in
+            try await Self.leaderRecord(web.database)
+            try await Fixtures.approvedAssessment(web.database, cycle: "2025H2", selfLevel: 3, evaluatorLevel: 3)
+            let session = try await web.signIn("hr")
+            let token = try await web.token(for: "hr")
+            let pages = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                for _ in 0..<16 {
+                    group.addTask {
+                        let response = try await web.get("/people/E1001", as: session)
+                        return (Int(response.status.code), String(buffer: response.body))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(pages.allSatisfy { $0.0 == 200 })
+            #expect(Set(pages.map(\.1)).count == 1, "the same page for all")
+            #expect(pages.first?.1.contains("2025H2") == true)
+            let refusals = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { Int(try await web.api("/api/v1/people/NOBODY/levels", token: token).status.code) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(refusals == Array(repeating: 404, count: 8), "errors are never shared as answers, each is made")
+        }
+    }
+
     @Test("a kept page is never given to another session: each carries its own CSRF token", arguments: TestBackend.enabled)
     func pagesArePerSession(backend: TestBackend) async throws {
         try await WebFixture.with(backend) { web in

@@ -29,8 +29,17 @@ struct ResponseCache: Sendable {
         }
     }
 
+    /// One response being made, which identical requests wait for.
+    struct Flight: Hashable, Sendable {
+        var key: Key
+        var version: DataVersion
+    }
+
     let database: AppDatabase
     private let entries: VersionedCache<Key, Stored>
+    /// Responses being made: a request that finds its own being made waits for it instead of making it again (a
+    /// popular page after a write, or many connections at once, would otherwise all compute the same answer).
+    private let flights = Flights()
 
     /// - Parameter capacity: The most the kept bodies may weigh together, in bytes; 0 keeps nothing.
     init(database: AppDatabase, capacity: Int) {
@@ -50,11 +59,19 @@ struct ResponseCache: Sendable {
             path: request.uri.path, query: request.uri.query ?? "", account: identity.account.id,
             session: identity.csrfToken, language: context.language, day: database.currentDay)
         if let stored = entries.value(for: key, at: version) { return stored.response }
+        let flight = Flight(key: key, version: version)
+        switch await flights.join(flight) {
+        case .joined(let stored?): return stored.response
+        case .joined(nil): return try await make()
+        case .lead: break
+        }
+        var stored: Stored?
+        defer { flights.land(flight, with: stored) }
         let response = try await make()
         guard response.status == .ok else { return response }
-        let stored = Stored(status: response.status, headers: response.headers, body: try await Self.collect(response.body))
-        entries.store(stored, for: key, at: version)
-        return stored.response
+        stored = Stored(status: response.status, headers: response.headers, body: try await Self.collect(response.body))
+        if let stored { entries.store(stored, for: key, at: version) }
+        return stored?.response ?? response
     }
 
     /// The whole body of a response as one buffer (our pages and API bodies are built in memory anyway).
@@ -62,6 +79,39 @@ struct ResponseCache: Sendable {
         let collected = CollectedBody()
         try await body.write(BodyCollector(collected: collected))
         return collected.buffer.withLockedValue { $0 }
+    }
+}
+
+/// The responses being made and who waits for each.
+private final class Flights: Sendable {
+    enum Role {
+        /// Make the response, then `land` the flight.
+        case lead
+        /// Another request made it (`nil`: it was not kept, so make it yourself).
+        case joined(ResponseCache.Stored?)
+    }
+
+    private let waiting = NIOLockedValueBox<[ResponseCache.Flight: [CheckedContinuation<Role, Never>]]>([:])
+
+    /// Leads the flight when none is under way, or waits for the one that is.
+    func join(_ flight: ResponseCache.Flight) async -> Role {
+        await withCheckedContinuation { continuation in
+            let leads = waiting.withLockedValue { waiting in
+                guard waiting[flight] == nil else {
+                    waiting[flight]?.append(continuation)
+                    return false
+                }
+                waiting[flight] = []
+                return true
+            }
+            if leads { continuation.resume(returning: .lead) }
+        }
+    }
+
+    /// Ends the flight: everyone waiting gets `stored` (whatever happened to the leader, even an error).
+    func land(_ flight: ResponseCache.Flight, with stored: ResponseCache.Stored?) {
+        let waiters = waiting.withLockedValue { $0.removeValue(forKey: flight) } ?? []
+        for waiter in waiters { waiter.resume(returning: .joined(stored)) }
     }
 }
 
