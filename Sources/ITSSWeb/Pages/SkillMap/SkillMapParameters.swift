@@ -96,18 +96,27 @@ struct SkillMapResolver: Sendable {
         }
     }
 
-    /// - Throws: `Problem` 422 naming `standard` or `field`.
+    /// - Throws: `Problem` 422 naming `standard` or `field` for one the catalog does not have; a database that
+    ///   fails or is too busy is not bad input, and its error passes through (5xx).
     func fieldIDs(_ parameters: SkillMapParameters) async throws -> [Int64]? {
         do {
             _ = try await database.skillMapFieldIDs(standard: parameters.standard, fields: [])
         } catch {
-            throw Problem(status: .unprocessableContent, detail: Problem.from(error).detail, field: "standard")
+            throw Self.refusal(error, naming: "standard")
         }
         do {
             return try await database.skillMapFieldIDs(standard: parameters.standard, fields: parameters.fields)
         } catch {
-            throw Problem(status: .unprocessableContent, detail: Problem.from(error).detail, field: "field")
+            throw Self.refusal(error, naming: "field")
         }
+    }
+
+    /// A lookup's refusal (the name is unknown, ambiguous or not allowed) as 422 naming the parameter; any other
+    /// error unchanged.
+    private static func refusal(_ error: any Error, naming field: String) -> any Error {
+        let problem = Problem.from(error)
+        guard (400..<500).contains(problem.status) else { return error }
+        return Problem(status: .unprocessableContent, detail: problem.detail, field: field)
     }
 
     /// The storage filter of the parameters.
