@@ -71,6 +71,9 @@ public final class AppDatabase: Sendable {
                 if let schema = URLComponents(string: url)?.queryItems?.first(where: { $0.name == "search_path" })?.value {
                     postgres.searchPath = [schema]
                 }
+                // JIT compilation pays off for long analytical scans, not for our short indexed queries: the skill
+                // map's totals spent most of their time compiling. Off for our connections only.
+                postgres.coreConfiguration.options.additionalStartupParameters.append(("jit", "off"))
                 databases.use(
                     .postgres(
                         configuration: postgres, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerLoop,
