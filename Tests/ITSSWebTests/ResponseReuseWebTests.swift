@@ -32,6 +32,16 @@ struct ResponseReuseWebTests {
         try await database.verifyExperience(recordID: record.recordID, by: "M001")
     }
 
+    /// Another server instance on the same database, an hour later by its clock (the fixture's clock stands still),
+    /// approves Hanako's 2026H1 assessment with every item at level 4.
+    static func anotherInstanceApprovesLevel4(_ web: WebFixture) async throws {
+        let other = try await AppDatabase(
+            location: web.database.location, configuration: watching,
+            now: { Date(timeIntervalSince1970: 1_800_000_000 + 3600) })
+        try await Fixtures.approvedAssessment(other, cycle: "2026H1", selfLevel: 4, evaluatorLevel: 4)
+        await other.close()
+    }
+
     @Test(
         "after another instance approves an assessment, the levels API and the profile page show it at once",
         arguments: TestBackend.enabled)
@@ -47,12 +57,7 @@ struct ResponseReuseWebTests {
             #expect(pageBefore.contains("2025H2") && !pageBefore.contains("2026H1"))
             #expect(String(buffer: try await web.get("/people/E1001", as: session).body) == pageBefore)
 
-            // Another instance, an hour later by its clock (the fixture's clock stands still).
-            let other = try await AppDatabase(
-                location: web.database.location, configuration: Self.watching,
-                now: { Date(timeIntervalSince1970: 1_800_000_000 + 3600) })
-            try await Fixtures.approvedAssessment(other, cycle: "2026H1", selfLevel: 4, evaluatorLevel: 4)
-            await other.close()
+            try await Self.anotherInstanceApprovesLevel4(web)
 
             #expect(try await Self.officialLevel(web, token: token) == 4, "the new level, not the kept one")
             let pageAfter = String(buffer: try await web.get("/people/E1001", as: session).body)
@@ -70,11 +75,7 @@ struct ResponseReuseWebTests {
             let pageBefore = String(buffer: try await web.get("/map?org=OPS", as: session).body)
             #expect(String(buffer: try await web.api("/api/v1/map?org=OPS", token: token).body) == apiBefore)
 
-            let other = try await AppDatabase(
-                location: web.database.location, configuration: Self.watching,
-                now: { Date(timeIntervalSince1970: 1_800_000_000 + 3600) })
-            try await Fixtures.approvedAssessment(other, cycle: "2026H1", selfLevel: 4, evaluatorLevel: 4)
-            await other.close()
+            try await Self.anotherInstanceApprovesLevel4(web)
 
             #expect(String(buffer: try await web.api("/api/v1/map?org=OPS", token: token).body) != apiBefore)
             #expect(String(buffer: try await web.get("/map?org=OPS", as: session).body) != pageBefore)
