@@ -138,6 +138,16 @@ struct VersionedCacheTests {
         #expect(cache.count == 0)
     }
 
+    @Test("storing at a new version drops what was stored at the old one")
+    func newVersionDropsStale() {
+        let cache = VersionedCache<String, String>(capacity: 10)
+        cache.store("a", for: "k1", at: one)
+        cache.store("b", for: "k2", at: one)
+        cache.store("c", for: "k3", at: two)
+        #expect(cache.count == 1 && cache.totalCost == 1)
+        #expect(cache.value(for: "k3", at: two) == "c")
+    }
+
     @Test("what is stored never costs more than the capacity", arguments: [1, 7, 100])
     func bounded(capacity: Int) {
         let cache = VersionedCache<Int, [UInt8]>(capacity: capacity * 10) { $0.count }

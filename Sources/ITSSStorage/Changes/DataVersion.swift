@@ -20,9 +20,9 @@ public struct DataVersion: Hashable, Sendable {
 
 extension AppDatabase {
     /// The current data version, or `nil` when it is not known (then nothing may be reused). Take it once per
-    /// request, before reading: SQLite answers without the connection pool (`PRAGMA data_version` on a
-    /// dedicated connection, a microsecond or two); PostgreSQL with one short query (`pg_current_snapshot()`), shared by the requests that arrive while the
-    /// previous one runs (`SnapshotReader`).
+    /// request, before reading: SQLite answers without the connection pool (`PRAGMA data_version` on a dedicated
+    /// connection, a microsecond or two); PostgreSQL with one short query (`pg_current_snapshot()`), shared by the
+    /// requests that arrive while the previous one runs (`SnapshotReader`).
     public func dataVersion() async -> DataVersion? {
         guard configuration.watchesChanges else { return nil }
         switch location {

@@ -1,11 +1,12 @@
 import NIOConcurrencyHelpers
 
 /// A bounded in-memory cache of values read at a `DataVersion`: a value is returned only while the database is
-/// still at the version it was read at, so a hit is always what a fresh read would give (within what the version
-/// source knows; see `PostgresChangeFeed`).
+/// still at the version it was read at, so a hit is always what a fresh read would give.
 ///
-/// Each value has a cost (bytes, or 1 per entry); when storing would exceed the capacity, a quarter of the
-/// entries are dropped first — plain and bounded, which is what matters for a cache every request may fill.
+/// A value stored at another version than the last one drops every entry first: a new version means all of them
+/// are stale, and they would otherwise hold the capacity until evicted. Each value has a cost (bytes, or 1 per
+/// entry); when storing would exceed the capacity, a quarter of the entries are dropped first — plain and bounded,
+/// which is what matters for a cache every request may fill.
 public final class VersionedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {
         var version: DataVersion
@@ -16,6 +17,8 @@ public final class VersionedCache<Key: Hashable & Sendable, Value: Sendable>: Se
     private struct Storage {
         var entries: [Key: Entry] = [:]
         var cost = 0
+        /// The version of the last value stored.
+        var version: DataVersion?
 
         mutating func drop(_ key: Key) {
             if let dropped = entries.removeValue(forKey: key) { cost -= dropped.cost }
@@ -53,6 +56,11 @@ public final class VersionedCache<Key: Hashable & Sendable, Value: Sendable>: Se
         let cost = cost(value)
         guard cost <= capacity else { return }
         storage.withLockedValue { storage in
+            if storage.version != version {
+                storage.entries.removeAll(keepingCapacity: true)
+                storage.cost = 0
+                storage.version = version
+            }
             storage.drop(key)
             if storage.cost + cost > capacity {
                 let victims = Array(storage.entries.keys.prefix(max(1, storage.entries.count / 4)))

@@ -166,8 +166,16 @@ extension APIHandlers {
     /// A specialty field as typed in a request value (`Service Desk`, `V2:Service desk`).
     /// - Throws: `Problem` 422 naming `parameter` for an unknown, ambiguous or shared-levels field.
     func fieldID(_ query: String, parameter: String) async throws -> Int64 {
+        try await database.fieldID(query, parameter: parameter)
+    }
+}
+
+extension AppDatabase {
+    /// A specialty field as typed in a request value (`Service Desk`, `V2:Service desk`), for the API and the pages.
+    /// - Throws: `Problem` 422 naming `parameter` for an unknown, ambiguous or shared-levels field.
+    func fieldID(_ query: String, parameter: String) async throws -> Int64 {
         do {
-            return try await database.fieldID(query)
+            return try await fieldID(query)
         } catch let error as StorageError {
             switch error {
             case let .notFound(what, suggestions):

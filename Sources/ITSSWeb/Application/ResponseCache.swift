@@ -69,9 +69,10 @@ struct ResponseCache: Sendable {
         defer { flights.land(flight, with: stored) }
         let response = try await make()
         guard response.status == .ok else { return response }
-        stored = Stored(status: response.status, headers: response.headers, body: try await Self.collect(response.body))
-        if let stored { entries.store(stored, for: key, at: version) }
-        return stored?.response ?? response
+        let kept = Stored(status: response.status, headers: response.headers, body: try await Self.collect(response.body))
+        stored = kept
+        entries.store(kept, for: key, at: version)
+        return kept.response
     }
 
     /// The whole body of a response as one buffer (our pages and API bodies are built in memory anyway).

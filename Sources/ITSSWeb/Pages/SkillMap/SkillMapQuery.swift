@@ -35,7 +35,7 @@ struct SkillMapQuery: Sendable {
         guard let text = text, let cell = SkillMapCell(text) else {
             throw Problem.badRequest("expected a level from 1 to 7, below or none", field: "level")
         }
-        let fieldID = try await APIHandlers(database: database, responses: ResponseCache(database: database, capacity: 0)).fieldID(fieldText, parameter: "field")
+        let fieldID = try await database.fieldID(fieldText, parameter: "field")
         var filter = try await resolver.filter(parameters)
         filter.fieldIDs = nil
         let sort = list.sort.flatMap(SkillMapPeopleSort.init(rawValue:)) ?? .employeeNumber
