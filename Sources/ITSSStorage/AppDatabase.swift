@@ -167,7 +167,8 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction on one connection; on any error nothing is written.
+    /// Runs `body` in one write transaction on one connection; on any error nothing is written. Before it commits,
+    /// the skill map's tally takes in the people the transaction changed (`SkillMapTally.refresh`).
     ///
     /// On SQLite the transaction starts with `BEGIN IMMEDIATE`, which takes the write lock before anything is read:
     /// writers from other processes queue behind it (for up to the busy timeout) instead of failing on a stale
@@ -208,6 +209,7 @@ public final class AppDatabase: Sendable {
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
                 let result = try await body(sql)
+                try await SkillMapTally.refresh(sql)
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
@@ -226,7 +228,9 @@ public final class AppDatabase: Sendable {
             guard let sql = database as? any SQLDatabase else {
                 throw StorageError.corrupt(detail: "the database driver does not speak SQL")
             }
-            return try await body(sql)
+            let result = try await body(sql)
+            try await SkillMapTally.refresh(sql)
+            return result
         }
     }
 

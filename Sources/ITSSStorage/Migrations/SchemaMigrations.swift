@@ -22,6 +22,7 @@ enum SchemaMigrations {
         M017_SkillMapIndexes(),
         M019_AssessmentsUnderProfile(),
         M020_LevelsAssessedAt(),
+        M021_SkillMapTally(),
     ]
 }
 
@@ -46,6 +47,7 @@ extension AppDatabase {
                     + "including installation sites and answered inquiries (M013)",
                 by: .system("migration M013"))
         }
+        try await refreshSkillMapTallyIfNeeded()
     }
 
     /// Reverts the most recent batch of migrations.

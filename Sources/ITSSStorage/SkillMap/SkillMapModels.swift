@@ -47,46 +47,6 @@ public struct SkillMapFilter: Sendable, Hashable {
     }
 }
 
-/// One cell of the grid: a level, "below the field's first level" (assessed, no level reached) or "not assessed"
-/// (works in the field, no approved assessment — for the provisional layer: no assessment at all).
-public enum SkillMapCell: Sendable, Hashable, Codable, CustomStringConvertible, LosslessStringConvertible {
-    case level(Int)
-    case below
-    case notAssessed
-
-    /// `1`…`7`, `below`, `none`.
-    public init?(_ text: String) {
-        switch text {
-        case "below": self = .below
-        case "none": self = .notAssessed
-        default:
-            guard let level = Int(text), (1...7).contains(level) else { return nil }
-            self = .level(level)
-        }
-    }
-
-    public var description: String {
-        switch self {
-        case let .level(level): String(level)
-        case .below: "below"
-        case .notAssessed: "none"
-        }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let cell = SkillMapCell(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a cell: \(text)"))
-        }
-        self = cell
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
-
 /// The ITSS grid of an org unit: per specialty field, how many people hold each level on a date.
 public struct SkillMap: Sendable, Hashable, Codable {
     /// One specialty field: people per level 1–7, below the first level, not assessed.
@@ -196,5 +156,19 @@ public struct SkillMapComparison: Sendable, Hashable, Codable {
             }
         }
         return result
+    }
+}
+
+/// A map's counts before they are laid out in catalog order: per field and cell (no zero counts), the people
+/// counted and those without an assessment.
+struct SkillMapCounts: Equatable, Sendable {
+    var cells: [Int64: [SkillMapCell: Int]] = [:]
+    var people = 0
+    var withoutAssessment = 0
+
+    mutating func add(_ count: Int, field: Int64, cell: SkillMapCell) {
+        guard count != 0 else { return }
+        let total = cells[field, default: [:]][cell, default: 0] + count
+        cells[field, default: [:]][cell] = total == 0 ? nil : total
     }
 }

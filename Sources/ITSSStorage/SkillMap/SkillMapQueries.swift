@@ -82,14 +82,13 @@ extension AppDatabase {
     }
 
     /// The skill map: per specialty field, the people in scope at each level, below the field's first level and
-    /// not assessed, plus how many people are counted and how many of them have no assessment. Three queries
-    /// however large the organisation; the counting happens in the database.
+    /// not assessed, plus how many people are counted and how many of them have no assessment. The counting
+    /// happens in the database: today, and for the whole organisation as of a day, in the stored tally
+    /// (`SkillMapTally`); for a unit as of a day, over the unit's person × field pairs.
     /// - Throws: `StorageError.refused` for provisional levels of a past date (self ratings are not historised).
     public func skillMap(_ scope: SkillMapScope, filter: SkillMapFilter = SkillMapFilter()) async throws -> SkillMap {
         try filter.checkLayer()
-        let sql = try sql()
         let index = try await catalogIndex()
-        let query = SkillMapSQL(scope: scope, filter: filter)
         let wanted = filter.fieldIDs.map(Set.init)
         var rows: [SkillMap.Row] = []
         var position: [Int64: Int] = [:]
@@ -97,6 +96,67 @@ extension AppDatabase {
             position[entry.id] = rows.count
             rows.append(SkillMap.Row(fieldID: entry.id, field: entry.reference, definedLevels: entry.compiled.definedLevels))
         }
+        let counts =
+            filter.asOf == nil || scope.unitIDs == nil
+            ? try await skillMapCountsFromTally(scope, filter: filter) : try await skillMapCountsFromPairs(scope, filter: filter)
+        for (field, cells) in counts.cells {
+            guard let at = position[field] else { continue }
+            for (cell, count) in cells {
+                switch cell {
+                case let .level(level): rows[at].levels[level - 1] += count
+                case .below: rows[at].below += count
+                case .notAssessed: rows[at].notAssessed += count
+                }
+            }
+        }
+        return SkillMap(
+            unit: scope.unit, asOf: filter.asOf, basis: filter.basis, includeInactive: filter.includeInactive, rows: rows,
+            people: counts.people, withoutAssessment: counts.withoutAssessment)
+    }
+
+    /// The map's counts from the stored tally: one grouped read of a few rows per unit, field and cell. As of a
+    /// day only for the whole organisation (the changes by day are not split by unit).
+    func skillMapCountsFromTally(_ scope: SkillMapScope, filter: SkillMapFilter) async throws -> SkillMapCounts {
+        try await refreshSkillMapTallyIfNeeded()
+        var conditions: [SQLQueryString] = ["basis = \(bind: filter.basis.column)"]
+        if let day = filter.asOf {
+            guard scope.unitIDs == nil else { return try await skillMapCountsFromPairs(scope, filter: filter) }
+            conditions.append("day <> \(bind: SkillMapTally.now) AND day <= \(bind: day.description)")
+        } else {
+            conditions.append("day = \(bind: SkillMapTally.now)")
+            if let ids = scope.unitIDs { conditions.append(ids.isEmpty ? "1 = 0" : "org_unit_id IN \(list: ids)") }
+        }
+        if !filter.includeInactive { conditions.append("active = \(bind: true)") }
+        if let ids = filter.fieldIDs {
+            let fields = [SkillMapTally.peopleField] + ids
+            conditions.append("field_id IN \(list: fields)")
+        }
+        var counts = SkillMapCounts()
+        for row in try await sql().raw(
+            """
+            SELECT field_id, cell, CAST(SUM(n) AS BIGINT) AS n FROM skill_map_tally
+            WHERE \(conditions.joined(separator: " AND "))
+            GROUP BY field_id, cell
+            """
+        ).all() {
+            let field = try row.decode(column: "field_id", as: Int64.self)
+            let code = try row.decode(column: "cell", as: Int.self)
+            let count = try row.decode(column: "n", as: Int.self)
+            if field == SkillMapTally.peopleField {
+                if code == SkillMapTally.counted { counts.people += count }
+                if code == SkillMapTally.withoutAssessment { counts.withoutAssessment += count }
+            } else if let cell = SkillMapTally.cell(code: code) {
+                counts.add(count, field: field, cell: cell)
+            }
+        }
+        return counts
+    }
+
+    /// The map's counts over the person × field pairs in scope: one seek per pair (`SkillMapSQL`).
+    func skillMapCountsFromPairs(_ scope: SkillMapScope, filter: SkillMapFilter) async throws -> SkillMapCounts {
+        let sql = try sql()
+        let query = SkillMapSQL(scope: scope, filter: filter)
+        var counts = SkillMapCounts()
         for row in try await sql.raw(
             """
             SELECT pf.field_id, \(query.level) AS level, COUNT(*) AS n,
@@ -105,14 +165,14 @@ extension AppDatabase {
             GROUP BY pf.field_id, \(query.level)
             """
         ).all() {
-            guard let at = position[try row.decode(column: "field_id", as: Int64.self)] else { continue }
+            let field = try row.decode(column: "field_id", as: Int64.self)
             let count = try row.decode(column: "n", as: Int.self)
             if let level = try row.decode(column: "level", as: Int?.self), (1...7).contains(level) {
-                rows[at].levels[level - 1] += count
+                counts.add(count, field: field, cell: .level(level))
             } else {
                 let assessed = try row.decode(column: "assessed", as: Int?.self) ?? 0
-                rows[at].below += assessed
-                rows[at].notAssessed += count - assessed
+                counts.add(assessed, field: field, cell: .below)
+                counts.add(count - assessed, field: field, cell: .notAssessed)
             }
         }
         let totals = try await sql.raw(
@@ -121,10 +181,9 @@ extension AppDatabase {
             FROM people p WHERE \(query.people)
             """
         ).first()
-        return SkillMap(
-            unit: scope.unit, asOf: filter.asOf, basis: filter.basis, includeInactive: filter.includeInactive, rows: rows,
-            people: try totals?.decode(column: "people", as: Int.self) ?? 0,
-            withoutAssessment: try totals?.decode(column: "unassessed", as: Int?.self) ?? 0)
+        counts.people = try totals?.decode(column: "people", as: Int.self) ?? 0
+        counts.withoutAssessment = try totals?.decode(column: "unassessed", as: Int?.self) ?? 0
+        return counts
     }
 
     /// The people of one cell of the map, a page at a time, ordered by `sort` (ties by employee number).

@@ -1,0 +1,178 @@
+import ITSSDomain
+import SQLKit
+
+/// The skill map's stored counts (M021), so that a map of the whole organisation, or of a unit today, reads a few
+/// hundred summed rows instead of seeking each person × field pair.
+///
+/// `skill_map_tally` holds, per basis, unit, active state, field and cell, how many pairs (and, under
+/// `peopleField`, how many people) count there now (`day = 'now'`), and by how much the official counts change
+/// on each day (`day = 'YYYY-MM-DD'`, not split by unit): the map as of a day sums the changes up to it. Each
+/// person's own share is kept in `skill_map_person_tally`, so that when their data changes the old share is taken
+/// out and the new one added.
+///
+/// Triggers on `people`, `person_fields`, `person_levels` and `level_history` mark a changed person in
+/// `skill_map_dirty`, whatever path wrote; every write transaction refreshes the marked people before it commits
+/// (`AppDatabase.transaction`), so the tally is never behind a committed write. Marks left by writes outside a
+/// transaction (migrations) are refreshed by the next transaction or before the next map is read.
+enum SkillMapTally {
+    static let now = "now"
+    static let approved = "approved"
+    static let provisional = "provisional"
+    /// The `field_id` of the people totals.
+    static let peopleField: Int64 = 0
+    /// The people totals' cells: people counted, and of them those without an assessment.
+    static let counted = 1
+    static let withoutAssessment = -1
+    /// People refreshed per round: the size of the `IN` lists the inputs are read with.
+    static let peoplePerRound = 2_000
+    /// The PostgreSQL advisory lock that serialises refreshes, so that concurrent transactions add to the same
+    /// counts one after the other (and never deadlock on them).
+    static let lockKey: Int64 = 0x6974_7373_6D61_70
+
+    /// The stored code of a cell: its level, `0` below the first level, `-1` not assessed.
+    static func code(of cell: SkillMapCell) -> Int {
+        switch cell {
+        case let .level(level): level
+        case .below: 0
+        case .notAssessed: -1
+        }
+    }
+
+    /// The cell of a stored code (`nil` for an unknown one).
+    static func cell(code: Int) -> SkillMapCell? {
+        switch code {
+        case 1...7: .level(code)
+        case 0: .below
+        case -1: .notAssessed
+        default: nil
+        }
+    }
+
+    /// Refreshes the share of every person marked as changed, inside the caller's write transaction.
+    /// - Throws: the driver's error; `StorageError.corrupt` for a stored timestamp that is not a date.
+    static func refresh(_ sql: any SQLDatabase) async throws {
+        var locked = false
+        while true {
+            let marks = try await sql.raw(
+                "SELECT id, person_id FROM skill_map_dirty ORDER BY person_id LIMIT \(bind: peoplePerRound)"
+            ).all()
+            guard !marks.isEmpty else { return }
+            if !locked, sql.dialect.name == "postgresql" {
+                // Marks committed before the lock was granted are read again under it.
+                try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
+                locked = true
+                continue
+            }
+            var markIDs: [Int64] = []
+            var people = Set<Int64>()
+            for mark in marks {
+                markIDs.append(try mark.decode(column: "id", as: Int64.self))
+                people.insert(try mark.decode(column: "person_id", as: Int64.self))
+            }
+            try await refresh(sql, people: people.sorted())
+            try await sql.raw("DELETE FROM skill_map_dirty WHERE id IN \(list: markIDs)").run()
+        }
+    }
+
+    /// Replaces the share of `people` (deleted people lose theirs).
+    private static func refresh(_ sql: any SQLDatabase, people: [Int64]) async throws {
+        let inputs = try await loadInputs(sql, people: people)
+        let columns = ["person_id", "basis", "day", "org_unit_id", "active", "field_id", "cell", "n"]
+        var rows = BatchRows(columns: columns.count, capacity: inputs.count * 12)
+        for (person, input) in inputs {
+            for (key, count) in input.contributions() {
+                rows.append(
+                    .integer(person), .text(key.basis), .text(key.day), .integer(key.orgUnitID), .boolean(key.active),
+                    .integer(key.fieldID), .int(key.cell), .int(count))
+            }
+        }
+        try await addShares(sql, of: people, sign: "-")
+        try await sql.raw("DELETE FROM skill_map_person_tally WHERE person_id IN \(list: people)").run()
+        try await BatchInsert.run(sql, into: "skill_map_person_tally", columns: columns, rows: rows)
+        try await addShares(sql, of: people, sign: "")
+    }
+
+    /// Adds (`sign` empty) or subtracts (`-`) the stored shares of `people` to the tally.
+    private static func addShares(_ sql: any SQLDatabase, of people: [Int64], sign: String) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO skill_map_tally (basis, day, org_unit_id, active, field_id, cell, n)
+            SELECT basis, day, org_unit_id, active, field_id, cell, \(unsafeRaw: sign)CAST(SUM(n) AS BIGINT)
+            FROM skill_map_person_tally WHERE person_id IN \(list: people)
+            GROUP BY basis, day, org_unit_id, active, field_id, cell
+            ON CONFLICT (basis, day, org_unit_id, active, field_id, cell) DO UPDATE SET n = skill_map_tally.n + excluded.n
+            """
+        ).run()
+    }
+
+    /// The inputs of `people` that still exist, by person id: four reads whatever their number.
+    private static func loadInputs(_ sql: any SQLDatabase, people: [Int64]) async throws -> [Int64: SkillMapPersonInputs] {
+        var inputs: [Int64: SkillMapPersonInputs] = [:]
+        for row in try await sql.raw(
+            "SELECT id, org_unit_id, active, created_at FROM people WHERE id IN \(list: people)"
+        ).all() {
+            inputs[try row.decode(column: "id", as: Int64.self)] = SkillMapPersonInputs(
+                orgUnitID: try row.decode(column: "org_unit_id", as: Int64?.self),
+                active: try row.decode(column: "active", as: Bool.self),
+                created: try day(of: row.decode(column: "created_at", as: String.self)))
+        }
+        var pairIndex: [PersonFieldKey: Int] = [:]
+        for row in try await sql.raw(
+            "SELECT person_id, field_id, added_at FROM person_fields WHERE person_id IN \(list: people)"
+        ).all() {
+            let person = try row.decode(column: "person_id", as: Int64.self)
+            let field = try row.decode(column: "field_id", as: Int64.self)
+            guard inputs[person] != nil else { continue }
+            pairIndex[PersonFieldKey(personID: person, fieldID: field)] = inputs[person]?.pairs.count
+            inputs[person]?.pairs.append(
+                .init(fieldID: field, added: try day(of: row.decode(column: "added_at", as: String.self))))
+        }
+        for row in try await sql.raw(
+            """
+            SELECT person_id, field_id, basis, level, assessed_at FROM person_levels WHERE person_id IN \(list: people)
+            """
+        ).all() {
+            let person = try row.decode(column: "person_id", as: Int64.self)
+            guard inputs[person] != nil else { continue }
+            let assessed = try row.decode(column: "assessed_at", as: String?.self)
+            inputs[person]?.levels[try row.decode(column: "field_id", as: Int64.self), default: [:]][
+                try row.decode(column: "basis", as: String.self)] = .init(
+                    level: try row.decode(column: "level", as: Int?.self), assessed: try assessed.map(day(of:)))
+        }
+        for row in try await sql.raw(
+            """
+            SELECT person_id, field_id, effective_at, level FROM level_history WHERE person_id IN \(list: people)
+            ORDER BY person_id, field_id, effective_at, id
+            """
+        ).all() {
+            let key = PersonFieldKey(
+                personID: try row.decode(column: "person_id", as: Int64.self),
+                fieldID: try row.decode(column: "field_id", as: Int64.self))
+            guard let pair = pairIndex[key] else { continue }
+            inputs[key.personID]?.pairs[pair].history.append(
+                .init(
+                    day: try day(of: row.decode(column: "effective_at", as: String.self)),
+                    level: try row.decode(column: "level", as: Int?.self)))
+        }
+        return inputs
+    }
+
+    /// The day of a stored timestamp (`YYYY-MM-DDT…`).
+    /// - Throws: `StorageError.corrupt` when it does not start with a date.
+    private static func day(of timestamp: String) throws -> Day {
+        guard let day = Day(String(timestamp.prefix(10))) else {
+            throw StorageError.corrupt(detail: "a stored time is not a date: \(timestamp)")
+        }
+        return day
+    }
+}
+
+extension AppDatabase {
+    /// Refreshes the skill map's tally when people are marked as changed by a write outside a transaction (a
+    /// migration); one indexed probe otherwise.
+    /// - Throws: the driver's error.
+    func refreshSkillMapTallyIfNeeded() async throws {
+        guard try await sql().raw("SELECT id FROM skill_map_dirty LIMIT 1").first() != nil else { return }
+        try await transaction { _ in }
+    }
+}
