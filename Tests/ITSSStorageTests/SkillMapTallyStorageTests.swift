@@ -1,0 +1,179 @@
+import Foundation
+import ITSSDomain
+import ITSSTestSupport
+import SQLKit
+import Testing
+
+@testable import ITSSStorage
+
+/// The stored tally (`SkillMapTally`) gives exactly the counts that counting each person × field pair gives
+/// (`skillMapCountsFromPairs`), after every step of a random history of new people, new fields, assessments,
+/// moves and deactivations — written through the use cases, through raw SQL in a transaction, and outside any
+/// transaction.
+@Suite("Skill map tally (storage)")
+struct SkillMapTallyStorageTests {
+    static let admin = Principal.operator(systemUser: "test")
+    static let steps = 40
+
+    /// Every filter the tally answers: now on both bases, and as of each given day for the whole organisation;
+    /// active people only and everyone; the whole organisation and each unit (now).
+    static func compareAll(_ database: AppDatabase, days: [Day], step: String) async throws {
+        var scopes = [try await database.skillMapScope(orgUnit: nil, for: admin)]
+        for unit in ["OPS", "OPS-SD", "OPS-SD-N", "DEV"] {
+            scopes.append(try await database.skillMapScope(orgUnit: unit, for: admin))
+        }
+        let fields = [try await database.fieldID(SkillMapFixture.v2ServiceDesk)]
+        var filters: [(SkillMapScope, SkillMapFilter)] = []
+        for inactive in [false, true] {
+            for scope in scopes {
+                for basis in SkillMapBasis.allCases {
+                    filters.append((scope, SkillMapFilter(basis: basis, includeInactive: inactive)))
+                }
+                filters.append((scope, SkillMapFilter(fieldIDs: fields, includeInactive: inactive)))
+            }
+            for day in days {
+                filters.append((scopes[0], SkillMapFilter(asOf: day, includeInactive: inactive)))
+            }
+            filters.append((scopes[0], SkillMapFilter(asOf: days.last, fieldIDs: fields, includeInactive: inactive)))
+        }
+        for (scope, filter) in filters {
+            let tally = try await database.skillMapCountsFromTally(scope, filter: filter)
+            let pairs = try await database.skillMapCountsFromPairs(scope, filter: filter)
+            #expect(
+                tally == pairs,
+                "\(step): \(scope.unit?.code ?? "whole"), \(filter.basis), as of \(filter.asOf?.description ?? "now"), inactive \(filter.includeInactive)"
+            )
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+
+    @Test("the tally equals counting every pair, after each step of a random history", arguments: TestBackend.enabled)
+    func randomHistory(backend: TestBackend) async throws {
+        let clock = TestClock(SkillMapFixture.registered)
+        try await backend.withDatabase(now: { clock.now }) { database in
+            try await Fixtures.seed(database)
+            try await SkillMapFixture.build(database, clock: clock)
+            var random = SeededGenerator(state: 0x7A11_0008)
+            var days = ["2025-11-30", "2025-12-01", "2026-01-14", "2026-01-15", "2026-04-10", "2026-04-20"].compactMap(Day.init)
+            var people = ["E1001", "E2001", "E2002", "E2003", "E2004", "E2005"]
+            let units = ["OPS", "OPS-SD", "OPS-SD-N"]
+            let fields = [SkillMapFixture.v2ServiceDesk, Fixtures.serviceDesk]
+            var cycles = (2027...2040).flatMap { ["\($0)H1", "\($0)H2"] }[...]
+            var written = 0
+            try await Self.compareAll(database, days: days, step: "the fixture")
+            for step in 0..<Self.steps {
+                clock.set(Self.timestamp(clock.now.addingTimeInterval(Double(random.int(0...12)) * 86_400)))
+                if let today = Day(String(Self.timestamp(clock.now).prefix(10))), days.last != today { days.append(today) }
+                let person = people[random.int(0..<people.count)]
+                let action: String
+                switch random.int(0...6) {
+                case 0:
+                    let number = "R\(1000 + step)"
+                    try await database.addPerson(
+                        PersonForm(
+                            employeeNumber: number, name: "Random \(step)", orgUnit: units[random.int(0..<units.count)],
+                            active: random.int(0...4) > 0, fields: random.int(0...2) > 0 ? [SkillMapFixture.v2ServiceDesk] : []),
+                        actor: "test")
+                    people.append(number)
+                    action = "add \(number)"
+                case 1:
+                    let field = fields[random.int(0..<fields.count)]
+                    action = "add \(field) to \(person)"
+                    do {
+                        try await database.addField(field, toPerson: person, actor: "test")
+                    } catch StorageError.alreadyExists {}
+                case 2, 3:
+                    let field = fields[random.int(0..<fields.count)]
+                    let level = random.int(0...5)
+                    let approve = random.int(0...3) > 0
+                    action = "assess \(person) in \(field) at \(level)\(approve ? "" : " (not approved)")"
+                    do {
+                        try await database.addField(field, toPerson: person, actor: "test")
+                    } catch StorageError.alreadyExists {}
+                    if let cycle = cycles.popFirst() {
+                        try await SkillMapFixture.assess(database, person, level: level, cycle: cycle, field: field, approve: approve)
+                    }
+                case 4:
+                    // No use case moves people yet (imports create them); the triggers see any write.
+                    let unit = units[random.int(0..<units.count)]
+                    action = "move \(person) to \(unit)"
+                    try await database.transaction { sql in
+                        try await sql.raw(
+                            """
+                            UPDATE people SET org_unit_id = (SELECT id FROM org_units WHERE code = \(bind: unit))
+                            WHERE employee_number = \(bind: person)
+                            """
+                        ).run()
+                    }
+                case 5:
+                    action = "toggle whether \(person) is active"
+                    try await database.transaction { sql in
+                        try await sql.raw(
+                            "UPDATE people SET active = NOT active WHERE employee_number = \(bind: person)"
+                        ).run()
+                    }
+                default:
+                    // Outside a transaction, as a migration writes: the next read refreshes the tally first.
+                    action = "drop \(person)'s V2 field outside a transaction"
+                    try await database.sql().raw(
+                        """
+                        DELETE FROM person_fields WHERE field_id = \(bind: try await database.fieldID(SkillMapFixture.v2ServiceDesk))
+                            AND person_id = (SELECT id FROM people WHERE employee_number = \(bind: person))
+                        """
+                    ).run()
+                }
+                written += 1
+                try await Self.compareAll(database, days: days, step: "step \(step), \(action)")
+            }
+            #expect(written == Self.steps)
+            let marks = try await database.sql().raw("SELECT COUNT(*) AS n FROM skill_map_dirty").first()?.decode(
+                column: "n", as: Int.self)
+            #expect(marks == 0, "every mark is refreshed")
+        }
+    }
+
+    @Test("a deleted person's share leaves the tally", arguments: TestBackend.enabled)
+    func deletedPerson(backend: TestBackend) async throws {
+        let clock = TestClock(SkillMapFixture.registered)
+        try await backend.withDatabase(now: { clock.now }) { database in
+            try await Fixtures.seed(database)
+            try await SkillMapFixture.build(database, clock: clock)
+            let whole = try await database.skillMapScope(orgUnit: nil, for: Self.admin)
+            let before = try await database.skillMap(whole)
+            try await database.addPerson(
+                PersonForm(employeeNumber: "X1", name: "Leaving", orgUnit: "OPS", fields: [SkillMapFixture.v2ServiceDesk]),
+                actor: "test")
+            #expect(try await database.skillMap(whole).people == before.people + 1)
+            try await database.transaction { sql in
+                try await sql.raw("DELETE FROM person_fields WHERE person_id = (SELECT id FROM people WHERE employee_number = 'X1')")
+                    .run()
+                try await sql.raw("DELETE FROM audit_log WHERE subject LIKE '%X1%'").run()
+                try await sql.raw("DELETE FROM people WHERE employee_number = 'X1'").run()
+            }
+            #expect(try await database.skillMap(whole) == before)
+            let shares = try await database.sql().raw(
+                "SELECT COUNT(*) AS n FROM skill_map_person_tally WHERE person_id NOT IN (SELECT id FROM people)"
+            ).first()?.decode(column: "n", as: Int.self)
+            #expect(shares == 0)
+        }
+    }
+}
+
+/// SplitMix64, so that the random history is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &self) }
+}
