@@ -60,7 +60,8 @@ struct SkillMapTimelineTests {
         for _ in 0..<Self.casesPerProperty {
             let countedFrom = Self.day(random.int(0...10))
             let history = (0..<random.int(0...5)).map { _ in
-                SkillMapTimeline.LevelChange(day: Self.day(random.int(0...20)), level: random.chance(0.3) ? nil : random.int(1...7))
+                SkillMapTimeline.LevelChange(
+                    day: Self.day(random.int(0...20)), level: random.chance(0.3) ? nil : random.int(1...7))
             }.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
             let assessedOn = random.chance(0.2) ? nil : Self.day(random.int(0...20))
             let changes = SkillMapTimeline.pairCells(countedFrom: countedFrom, history: history, assessedOn: assessedOn)
@@ -69,7 +70,9 @@ struct SkillMapTimelineTests {
             for offset in 0...22 {
                 let day = Self.day(offset)
                 let expected = Self.cellOn(day, countedFrom: countedFrom, history: history, assessedOn: assessedOn)
-                #expect(Self.cellOn(day, changes: changes) == expected, "day \(day), history \(history), assessed \(String(describing: assessedOn))")
+                #expect(
+                    Self.cellOn(day, changes: changes) == expected,
+                    "day \(day), history \(history), assessed \(String(describing: assessedOn))")
             }
         }
     }
@@ -81,7 +84,8 @@ struct SkillMapTimelineTests {
                 let span = SkillMapTimeline.withoutAssessment(countedFrom: Self.day(created), assessedOn: assessed.map(Self.day))
                 for offset in 0...8 {
                     let expected = offset >= created && assessed.map { offset < $0 } ?? (offset >= created)
-                    let counted = span.map { Self.day(offset) >= $0.from && $0.until.map { Self.day(offset) < $0 } ?? true } ?? false
+                    let counted =
+                        span.map { Self.day(offset) >= $0.from && $0.until.map { Self.day(offset) < $0 } ?? true } ?? false
                     #expect(counted == expected, "created \(created), assessed \(String(describing: assessed)), day \(offset)")
                 }
             }

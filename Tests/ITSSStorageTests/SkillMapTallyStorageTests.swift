@@ -94,7 +94,8 @@ struct SkillMapTallyStorageTests {
                         try await database.addField(field, toPerson: person, actor: "test")
                     } catch StorageError.alreadyExists {}
                     if let cycle = cycles.popFirst() {
-                        try await SkillMapFixture.assess(database, person, level: level, cycle: cycle, field: field, approve: approve)
+                        try await SkillMapFixture.assess(
+                            database, person, level: level, cycle: cycle, field: field, approve: approve)
                     }
                 case 4:
                     // No use case moves people yet (imports create them); the triggers see any write.
@@ -135,6 +136,40 @@ struct SkillMapTallyStorageTests {
         }
     }
 
+    @Test("concurrent writers: every change reaches the tally", arguments: TestBackend.enabled)
+    func concurrentWriters(backend: TestBackend) async throws {
+        let clock = TestClock(SkillMapFixture.registered)
+        try await backend.withDatabase(now: { clock.now }) { database in
+            try await Fixtures.seed(database)
+            try await SkillMapFixture.build(database, clock: clock)
+            let units = ["OPS", "OPS-SD", "OPS-SD-N", "DEV"]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for number in 0..<24 {
+                    group.addTask {
+                        try await database.addPerson(
+                            PersonForm(
+                                employeeNumber: "C\(number)", name: "Concurrent \(number)", orgUnit: units[number % units.count],
+                                fields: [SkillMapFixture.v2ServiceDesk]),
+                            actor: "test")
+                        // The same people moved by other transactions at the same time.
+                        try await database.transaction { sql in
+                            try await sql.raw(
+                                """
+                                UPDATE people SET org_unit_id = (SELECT id FROM org_units WHERE code = \(bind: units[(number + 1) % units.count]))
+                                WHERE employee_number IN ('E2001', 'E2002', \(bind: "C\(number)"))
+                                """
+                            ).run()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            try await Self.compareAll(database, days: [Day("2026-04-20")].compactMap { $0 }, step: "after concurrent writes")
+            let whole = try await database.skillMap(try await database.skillMapScope(orgUnit: nil, for: Self.admin))
+            #expect(whole.people == 9 + 24)
+        }
+    }
+
     @Test("a deleted person's share leaves the tally", arguments: TestBackend.enabled)
     func deletedPerson(backend: TestBackend) async throws {
         let clock = TestClock(SkillMapFixture.registered)
@@ -148,8 +183,10 @@ struct SkillMapTallyStorageTests {
                 actor: "test")
             #expect(try await database.skillMap(whole).people == before.people + 1)
             try await database.transaction { sql in
-                try await sql.raw("DELETE FROM person_fields WHERE person_id = (SELECT id FROM people WHERE employee_number = 'X1')")
-                    .run()
+                try await sql.raw(
+                    "DELETE FROM person_fields WHERE person_id = (SELECT id FROM people WHERE employee_number = 'X1')"
+                )
+                .run()
                 try await sql.raw("DELETE FROM audit_log WHERE subject LIKE '%X1%'").run()
                 try await sql.raw("DELETE FROM people WHERE employee_number = 'X1'").run()
             }

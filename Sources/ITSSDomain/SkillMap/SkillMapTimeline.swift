@@ -52,7 +52,9 @@ public enum SkillMapTimeline {
             level = next.level
             remaining = remaining.dropFirst()
         }
-        var changes = [CellChange(day: countedFrom, cell: cell(level: level, assessed: assessedOn.map { $0 <= countedFrom } ?? false))]
+        var changes = [
+            CellChange(day: countedFrom, cell: cell(level: level, assessed: assessedOn.map { $0 <= countedFrom } ?? false))
+        ]
         // The later days on which something happens: each remaining history day, and the first assessment.
         var days = Set(remaining.map(\.day))
         if let assessedOn, assessedOn > countedFrom { days.insert(assessedOn) }

@@ -117,7 +117,8 @@ struct M021_SkillMapTally: AsyncMigration {
             + watched.flatMap { table, _, _ in
                 let function = table == "people" ? "skill_map_mark_people()" : "skill_map_mark_pairs()"
                 return [
-                    ("insert", "INSERT", "NEW TABLE AS new_rows"), ("update", "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+                    ("insert", "INSERT", "NEW TABLE AS new_rows"),
+                    ("update", "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
                     ("delete", "DELETE", "OLD TABLE AS old_rows"),
                 ].map { name, event, tables in
                     """

@@ -44,7 +44,8 @@ struct SkillMapPersonInputs: Sendable {
         var counts: [SkillMapTallyKey: Int] = [:]
         let unit = orgUnitID ?? 0
         func add(_ basis: String, _ day: String, unit: Int64, field: Int64, _ cell: Int, _ change: Int) {
-            counts[SkillMapTallyKey(basis: basis, day: day, orgUnitID: unit, active: active, fieldID: field, cell: cell), default: 0] +=
+            counts[
+                SkillMapTallyKey(basis: basis, day: day, orgUnitID: unit, active: active, fieldID: field, cell: cell), default: 0] +=
                 change
         }
         for basis in [SkillMapTally.approved, SkillMapTally.provisional] {
@@ -69,7 +70,8 @@ struct SkillMapPersonInputs: Sendable {
         }
         for pair in pairs {
             let changes = SkillMapTimeline.pairCells(
-                countedFrom: max(created, pair.added), history: pair.history, assessedOn: levels[pair.fieldID]?[official]?.assessed)
+                countedFrom: max(created, pair.added), history: pair.history,
+                assessedOn: levels[pair.fieldID]?[official]?.assessed)
             var previous: SkillMapCell?
             for change in changes {
                 if let previous {

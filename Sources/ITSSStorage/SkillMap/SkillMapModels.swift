@@ -152,7 +152,8 @@ public struct SkillMapComparison: Sendable, Hashable, Codable {
             guard let other = rightRows[row.fieldID] else { continue }
             for cell in (1...7).map(SkillMapCell.level) + [.below, .notAssessed] where row.count(cell) != other.count(cell) {
                 result.append(
-                    Difference(fieldID: row.fieldID, field: row.field, cell: cell, left: row.count(cell), right: other.count(cell)))
+                    Difference(
+                        fieldID: row.fieldID, field: row.field, cell: cell, left: row.count(cell), right: other.count(cell)))
             }
         }
         return result

@@ -97,8 +97,8 @@ extension AppDatabase {
             rows.append(SkillMap.Row(fieldID: entry.id, field: entry.reference, definedLevels: entry.compiled.definedLevels))
         }
         let counts =
-            filter.asOf == nil || scope.unitIDs == nil
-            ? try await skillMapCountsFromTally(scope, filter: filter) : try await skillMapCountsFromPairs(scope, filter: filter)
+            filter.asOf != nil && scope.unitIDs != nil
+            ? try await skillMapCountsFromPairs(scope, filter: filter) : try await skillMapCountsFromTally(scope, filter: filter)
         for (field, cells) in counts.cells {
             guard let at = position[field] else { continue }
             for (cell, count) in cells {
@@ -116,11 +116,14 @@ extension AppDatabase {
 
     /// The map's counts from the stored tally: one grouped read of a few rows per unit, field and cell. As of a
     /// day only for the whole organisation (the changes by day are not split by unit).
+    /// - Throws: `StorageError.refused` for a unit as of a day.
     func skillMapCountsFromTally(_ scope: SkillMapScope, filter: SkillMapFilter) async throws -> SkillMapCounts {
         try await refreshSkillMapTallyIfNeeded()
         var conditions: [SQLQueryString] = ["basis = \(bind: filter.basis.column)"]
         if let day = filter.asOf {
-            guard scope.unitIDs == nil else { return try await skillMapCountsFromPairs(scope, filter: filter) }
+            guard scope.unitIDs == nil else {
+                throw StorageError.refused(reason: "the stored tally counts a unit for today only")
+            }
             conditions.append("day <> \(bind: SkillMapTally.now) AND day <= \(bind: day.description)")
         } else {
             conditions.append("day = \(bind: SkillMapTally.now)")

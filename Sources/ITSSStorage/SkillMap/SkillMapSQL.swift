@@ -2,7 +2,9 @@ import ITSSDomain
 import SQLKit
 
 /// The SQL a skill map and its drill-down share: the people in scope, each person × field they work in, and the
-/// level of that pair now (`person_levels`) or as of a day (the latest `level_history` row at or before it).
+/// level of that pair now (`person_levels`) or as of a day (the latest `level_history` row at or before it). The
+/// map of a unit as of a day counts with it, and the drill-down lists with it; every other map reads the stored
+/// tally (`SkillMapTally`), which the tests check against this.
 ///
 /// Everything is counted in the database (`GROUP BY field, level`); the org sub-tree is resolved first (org
 /// units are few) and enters as an `IN` list on `people.org_unit_id`. Per person × field the level and since when
