@@ -7,7 +7,8 @@ struct SkillMapTallyKey: Hashable, Sendable {
     var basis: String
     /// `now` for the current counts; a day (`YYYY-MM-DD`) for a change of the official counts on that day.
     var day: String
-    /// The unit counted in (`0`: none). Changes by day are not split by unit (`0`).
+    /// The unit counted in (`0`: none), or `SkillMapTally.everyUnit` for the whole organisation: the current
+    /// counts are kept both ways, the changes by day only for the whole organisation.
     var orgUnitID: Int64
     var active: Bool
     /// The field; `SkillMapTally.peopleField` for the people totals.
@@ -38,34 +39,40 @@ struct SkillMapPersonInputs: Sendable {
     /// By field id, then basis (`approved`, `provisional`).
     var levels: [Int64: [String: Level]] = [:]
 
-    /// The person's counts in the tally (zero sums left out): their current cells on both bases in their unit, and
-    /// the days their official cells and their "without assessment" state change (not split by unit).
+    /// The person's counts in the tally (zero sums left out): their current cells on both bases in their unit and
+    /// in the whole organisation, and the days their official cells and their "without assessment" state change
+    /// (in the whole organisation).
     func contributions() -> [SkillMapTallyKey: Int] {
         var counts: [SkillMapTallyKey: Int] = [:]
         let unit = orgUnitID ?? 0
-        func add(_ basis: String, _ day: String, unit: Int64, field: Int64, _ cell: Int, _ change: Int) {
+        func add(_ basis: String, _ day: String, unit: Int64 = SkillMapTally.everyUnit, field: Int64, _ cell: Int, _ change: Int)
+        {
             counts[
                 SkillMapTallyKey(basis: basis, day: day, orgUnitID: unit, active: active, fieldID: field, cell: cell), default: 0] +=
                 change
         }
+        func addNow(_ basis: String, field: Int64, _ cell: Int, _ change: Int) {
+            add(basis, SkillMapTally.now, unit: unit, field: field, cell, change)
+            add(basis, SkillMapTally.now, field: field, cell, change)
+        }
         for basis in [SkillMapTally.approved, SkillMapTally.provisional] {
-            add(basis, SkillMapTally.now, unit: unit, field: SkillMapTally.peopleField, SkillMapTally.counted, 1)
+            addNow(basis, field: SkillMapTally.peopleField, SkillMapTally.counted, 1)
             if !levels.values.contains(where: { $0[basis]?.assessed != nil }) {
-                add(basis, SkillMapTally.now, unit: unit, field: SkillMapTally.peopleField, SkillMapTally.withoutAssessment, 1)
+                addNow(basis, field: SkillMapTally.peopleField, SkillMapTally.withoutAssessment, 1)
             }
             for pair in pairs {
                 let row = levels[pair.fieldID]?[basis]
                 let cell = SkillMapTimeline.cell(level: row?.level, assessed: row?.assessed != nil)
-                add(basis, SkillMapTally.now, unit: unit, field: pair.fieldID, SkillMapTally.code(of: cell), 1)
+                addNow(basis, field: pair.fieldID, SkillMapTally.code(of: cell), 1)
             }
         }
         let official = SkillMapTally.approved
-        add(official, created.description, unit: 0, field: SkillMapTally.peopleField, SkillMapTally.counted, 1)
+        add(official, created.description, field: SkillMapTally.peopleField, SkillMapTally.counted, 1)
         let firstAssessed = levels.values.compactMap { $0[official]?.assessed }.min()
         if let span = SkillMapTimeline.withoutAssessment(countedFrom: created, assessedOn: firstAssessed) {
-            add(official, span.from.description, unit: 0, field: SkillMapTally.peopleField, SkillMapTally.withoutAssessment, 1)
+            add(official, span.from.description, field: SkillMapTally.peopleField, SkillMapTally.withoutAssessment, 1)
             if let until = span.until {
-                add(official, until.description, unit: 0, field: SkillMapTally.peopleField, SkillMapTally.withoutAssessment, -1)
+                add(official, until.description, field: SkillMapTally.peopleField, SkillMapTally.withoutAssessment, -1)
             }
         }
         for pair in pairs {
@@ -75,9 +82,9 @@ struct SkillMapPersonInputs: Sendable {
             var previous: SkillMapCell?
             for change in changes {
                 if let previous {
-                    add(official, change.day.description, unit: 0, field: pair.fieldID, SkillMapTally.code(of: previous), -1)
+                    add(official, change.day.description, field: pair.fieldID, SkillMapTally.code(of: previous), -1)
                 }
-                add(official, change.day.description, unit: 0, field: pair.fieldID, SkillMapTally.code(of: change.cell), 1)
+                add(official, change.day.description, field: pair.fieldID, SkillMapTally.code(of: change.cell), 1)
                 previous = change.cell
             }
         }

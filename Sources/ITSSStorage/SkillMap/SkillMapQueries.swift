@@ -115,7 +115,7 @@ extension AppDatabase {
     }
 
     /// The map's counts from the stored tally: one grouped read of a few rows per unit, field and cell. As of a
-    /// day only for the whole organisation (the changes by day are not split by unit).
+    /// day only for the whole organisation (the changes by day are kept for it alone).
     /// - Throws: `StorageError.refused` for a unit as of a day.
     func skillMapCountsFromTally(_ scope: SkillMapScope, filter: SkillMapFilter) async throws -> SkillMapCounts {
         try await refreshSkillMapTallyIfNeeded()
@@ -127,7 +127,11 @@ extension AppDatabase {
             conditions.append("day <> \(bind: SkillMapTally.now) AND day <= \(bind: day.description)")
         } else {
             conditions.append("day = \(bind: SkillMapTally.now)")
-            if let ids = scope.unitIDs { conditions.append(ids.isEmpty ? "1 = 0" : "org_unit_id IN \(list: ids)") }
+        }
+        if let ids = scope.unitIDs {
+            conditions.append(ids.isEmpty ? "1 = 0" : "org_unit_id IN \(list: ids)")
+        } else {
+            conditions.append("org_unit_id = \(bind: SkillMapTally.everyUnit)")
         }
         if !filter.includeInactive { conditions.append("active = \(bind: true)") }
         if let ids = filter.fieldIDs {

@@ -6,7 +6,9 @@ import SQLKit
 ///
 /// `skill_map_tally` holds, per basis, unit, active state, field and cell, how many pairs (and, under
 /// `peopleField`, how many people) count there now (`day = 'now'`), and by how much the official counts change
-/// on each day (`day = 'YYYY-MM-DD'`, not split by unit): the map as of a day sums the changes up to it. Each
+/// on each day (`day = 'YYYY-MM-DD'`, for the whole organisation only): the map as of a day sums the changes up to
+/// it. The whole organisation's rows (`everyUnit`) are kept besides each unit's, so that its map reads a few
+/// hundred rows however many units there are. Each
 /// person's own share is kept in `skill_map_person_tally`, so that when their data changes the old share is taken
 /// out and the new one added.
 ///
@@ -18,6 +20,8 @@ enum SkillMapTally {
     static let now = "now"
     static let approved = "approved"
     static let provisional = "provisional"
+    /// The `org_unit_id` of the counts of the whole organisation (everyone, also people in no unit).
+    static let everyUnit: Int64 = -1
     /// The `field_id` of the people totals.
     static let peopleField: Int64 = 0
     /// The people totals' cells: people counted, and of them those without an assessment.

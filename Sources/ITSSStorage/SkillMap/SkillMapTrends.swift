@@ -76,7 +76,8 @@ extension AppDatabase {
         let index = try await catalogIndex()
         let query = SkillMapSQL(scope: scope, filter: SkillMapFilter(fieldIDs: fieldIDs, includeInactive: includeInactive))
         let fields: SQLQueryString = fieldIDs.map { $0.isEmpty ? "1 = 0" : "h.field_id IN \(list: $0)" } ?? "1 = 1"
-        let history: SQLQueryString = "FROM level_history h JOIN people p ON p.id = h.person_id WHERE \(query.people) AND \(fields)"
+        let history: SQLQueryString =
+            "FROM level_history h JOIN people p ON p.id = h.person_id WHERE \(query.people) AND \(fields)"
         let year: SQLQueryString = "CAST(substr(h.effective_at, 1, 4) AS INTEGER)"
         let quarter: SQLQueryString = "(CAST(substr(h.effective_at, 6, 2) AS INTEGER) + 2) / 3"
         struct Change: Hashable {
@@ -86,7 +87,8 @@ extension AppDatabase {
         func change(_ row: any SQLRow) throws -> Change {
             Change(
                 field: try row.decode(column: "field_id", as: Int64.self),
-                quarter: Quarter(year: try row.decode(column: "y", as: Int.self), number: try row.decode(column: "q", as: Int.self)))
+                quarter: Quarter(
+                    year: try row.decode(column: "y", as: Int.self), number: try row.decode(column: "q", as: Int.self)))
         }
         // Level changes: (from, to) counts per field and quarter.
         var changes: [Change: [(from: Int?, to: Int?, count: Int)]] = [:]
@@ -115,7 +117,9 @@ extension AppDatabase {
         ).all() {
             let key = try change(row)
             let n = try row.decode(column: "n", as: Int.self)
-            if try row.decode(column: "up", as: Int.self) == 1 { movers[key, default: (0, 0)].up += n } else {
+            if try row.decode(column: "up", as: Int.self) == 1 {
+                movers[key, default: (0, 0)].up += n
+            } else {
                 movers[key, default: (0, 0)].down += n
             }
         }
@@ -145,7 +149,8 @@ extension AppDatabase {
         let current = Quarter(try today())
         var first = current
         for _ in 1..<min(max(count, Self.trendQuarters.lowerBound), Self.trendQuarters.upperBound) {
-            first = Quarter(year: first.number == 1 ? first.year - 1 : first.year, number: first.number == 1 ? 4 : first.number - 1)
+            first = Quarter(
+                year: first.number == 1 ? first.year - 1 : first.year, number: first.number == 1 ? 4 : first.number - 1)
         }
         var quarters: [Quarter] = []
         var walk = first
