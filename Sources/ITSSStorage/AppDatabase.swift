@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import ITSSDomain
 import Logging
 import NIOCore
 import NIOPosix
@@ -30,6 +31,9 @@ public final class AppDatabase: Sendable {
     /// Signed-in sessions and API-token accounts by token hash, reused while the data version holds.
     let sessionCache: VersionedCache<String, SignedInSession>
     let bearerCache: VersionedCache<String, Account>
+    /// Every org unit (one entry), reused while the data version holds: each skill map checks its scope against
+    /// the whole tree, 2,402 units in the 200k demo.
+    let orgUnitCache: VersionedCache<Int, [OrgUnit]>
 
     /// Opens a database without migrating it.
     ///
@@ -50,6 +54,7 @@ public final class AppDatabase: Sendable {
         let credentialCapacity = configuration.watchesChanges ? 10_000 : 0
         sessionCache = VersionedCache(capacity: credentialCapacity)
         bearerCache = VersionedCache(capacity: credentialCapacity)
+        orgUnitCache = VersionedCache(capacity: configuration.watchesChanges ? 1 : 0)
         threadPool = NIOThreadPool(numberOfThreads: configuration.sqliteThreads)
         threadPool.start()
         eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoops)

@@ -95,15 +95,19 @@ enum PeopleQueries {
 }
 
 extension AppDatabase {
-    /// All org units, ordered by code.
+    /// All org units, ordered by code; reused while the data version holds (when changes are watched).
     /// - Throws: database errors.
     public func orgUnits() async throws -> [OrgUnit] {
-        try await sql().raw("SELECT id, code, name, parent_id FROM org_units ORDER BY code").all().map { row in
+        let version = await dataVersion()
+        if let version, let units = orgUnitCache.value(for: 0, at: version) { return units }
+        let units = try await sql().raw("SELECT id, code, name, parent_id FROM org_units ORDER BY code").all().map { row in
             OrgUnit(
                 id: try row.decode(column: "id", as: Int64.self), code: try row.decode(column: "code", as: String.self),
                 name: try row.decode(column: "name", as: String.self),
                 parentID: try row.decode(column: "parent_id", as: Int64?.self))
         }
+        if let version { orgUnitCache.store(units, for: 0, at: version) }
+        return units
     }
 
     /// A page of people ordered by employee number; optionally only those in one org unit and its sub-units.
