@@ -46,17 +46,24 @@ struct SkillMapTallyStorageTests {
         }
     }
 
+    /// `SkillMapFixture`'s organisation, with the clock it was built by (at its "today").
+    static func withOrganisation(_ backend: TestBackend, _ body: (AppDatabase, TestClock) async throws -> Void) async throws {
+        let clock = TestClock(SkillMapFixture.registered)
+        try await backend.withDatabase(now: { clock.now }) { database in
+            try await Fixtures.seed(database)
+            try await SkillMapFixture.build(database, clock: clock)
+            try await body(database, clock)
+        }
+    }
+
     static func timestamp(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
     }
 
     @Test("the tally equals counting every pair, after each step of a random history", arguments: TestBackend.enabled)
     func randomHistory(backend: TestBackend) async throws {
-        let clock = TestClock(SkillMapFixture.registered)
-        try await backend.withDatabase(now: { clock.now }) { database in
-            try await Fixtures.seed(database)
-            try await SkillMapFixture.build(database, clock: clock)
-            var random = SeededGenerator(state: 0x7A11_0008)
+        try await Self.withOrganisation(backend) { database, clock in
+            var random = SplitMix64(seed: 0x7A11_0008)
             var days = ["2025-11-30", "2025-12-01", "2026-01-14", "2026-01-15", "2026-04-10", "2026-04-20"].compactMap(Day.init)
             var people = ["E1001", "E2001", "E2002", "E2003", "E2004", "E2005"]
             let units = ["OPS", "OPS-SD", "OPS-SD-N"]
@@ -67,26 +74,26 @@ struct SkillMapTallyStorageTests {
             for step in 0..<Self.steps {
                 clock.set(Self.timestamp(clock.now.addingTimeInterval(Double(random.int(0...12)) * 86_400)))
                 if let today = Day(String(Self.timestamp(clock.now).prefix(10))), days.last != today { days.append(today) }
-                let person = people[random.int(0..<people.count)]
+                let person = random.pick(people)
                 let action: String
                 switch random.int(0...6) {
                 case 0:
                     let number = "R\(1000 + step)"
                     try await database.addPerson(
                         PersonForm(
-                            employeeNumber: number, name: "Random \(step)", orgUnit: units[random.int(0..<units.count)],
+                            employeeNumber: number, name: "Random \(step)", orgUnit: random.pick(units),
                             active: random.int(0...4) > 0, fields: random.int(0...2) > 0 ? [SkillMapFixture.v2ServiceDesk] : []),
                         actor: "test")
                     people.append(number)
                     action = "add \(number)"
                 case 1:
-                    let field = fields[random.int(0..<fields.count)]
+                    let field = random.pick(fields)
                     action = "add \(field) to \(person)"
                     do {
                         try await database.addField(field, toPerson: person, actor: "test")
                     } catch StorageError.alreadyExists {}
                 case 2, 3:
-                    let field = fields[random.int(0..<fields.count)]
+                    let field = random.pick(fields)
                     let level = random.int(0...5)
                     let approve = random.int(0...3) > 0
                     action = "assess \(person) in \(field) at \(level)\(approve ? "" : " (not approved)")"
@@ -99,7 +106,7 @@ struct SkillMapTallyStorageTests {
                     }
                 case 4:
                     // No use case moves people yet (imports create them); the triggers see any write.
-                    let unit = units[random.int(0..<units.count)]
+                    let unit = random.pick(units)
                     action = "move \(person) to \(unit)"
                     try await database.transaction { sql in
                         try await sql.raw(
@@ -138,10 +145,7 @@ struct SkillMapTallyStorageTests {
 
     @Test("concurrent writers: every change reaches the tally", arguments: TestBackend.enabled)
     func concurrentWriters(backend: TestBackend) async throws {
-        let clock = TestClock(SkillMapFixture.registered)
-        try await backend.withDatabase(now: { clock.now }) { database in
-            try await Fixtures.seed(database)
-            try await SkillMapFixture.build(database, clock: clock)
+        try await Self.withOrganisation(backend) { database, _ in
             let units = ["OPS", "OPS-SD", "OPS-SD-N", "DEV"]
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for number in 0..<24 {
@@ -172,10 +176,7 @@ struct SkillMapTallyStorageTests {
 
     @Test("a deleted person's share leaves the tally", arguments: TestBackend.enabled)
     func deletedPerson(backend: TestBackend) async throws {
-        let clock = TestClock(SkillMapFixture.registered)
-        try await backend.withDatabase(now: { clock.now }) { database in
-            try await Fixtures.seed(database)
-            try await SkillMapFixture.build(database, clock: clock)
+        try await Self.withOrganisation(backend) { database, _ in
             let whole = try await database.skillMapScope(orgUnit: nil, for: Self.admin)
             let before = try await database.skillMap(whole)
             try await database.addPerson(
@@ -197,20 +198,4 @@ struct SkillMapTallyStorageTests {
             #expect(shares == 0)
         }
     }
-}
-
-/// SplitMix64, so that the random history is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &self) }
 }
