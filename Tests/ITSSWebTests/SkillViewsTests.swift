@@ -52,7 +52,8 @@ struct SkillViewsTests {
         ExperienceRecord(
             id: 1, recordID: 1, version: 1, personID: 1, field: field, role: .leader, from: try #require(Day("2024-01-01")),
             to: nil,
-            measures: [.peakStaff: 3, .annualContractYen: 1_000], customer: hostile, description: hostile, verifiedBy: nil, verifiedOn: nil)
+            measures: [.peakStaff: 3, .annualContractYen: 1_000], customer: hostile, description: hostile, verifiedBy: nil,
+            verifiedOn: nil)
     }
 
     static var person: Person {
@@ -152,6 +153,20 @@ struct SkillViewsTests {
         let readOnly = SelfAssessmentPage(assessment: Self.assessment, field: Self.specialty, editable: false, provisional: nil)
         #expect(readOnly.render(layout: Self.layout).rendered.contains(" disabled>"))
         #expect(!readOnly.render(layout: Self.layout).rendered.contains("formaction"))
+    }
+
+    @Test("chart coordinates: one decimal, rounded half away from zero, as C's %.1f prints the rounded value")
+    func chartNumbers() {
+        var value = -400.0
+        while value < 400 {
+            let rounded = (value * 10).rounded() / 10
+            let expected = rounded == 0 ? "0.0" : String(format: "%.1f", rounded)
+            #expect(RadarChart.format(value) == expected, "\(value)")
+            value += 0.0371
+        }
+        #expect(RadarChart.format(-0.04) == "0.0")
+        #expect(RadarChart.format(0.05) == "0.1")
+        #expect(RadarChart.format(.nan) == "0.0")
     }
 
     @Test("radar chart: one vertex per item on its axis, clockwise from the top, scaled to the highest level")

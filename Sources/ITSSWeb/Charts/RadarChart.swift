@@ -137,9 +137,12 @@ public enum RadarChart {
         return lines.isEmpty ? [""] : lines
     }
 
-    /// One decimal, no locale: `240.0`, `90.5`.
+    /// One decimal, no locale: `240.0`, `90.5` (`0.0` for a value that is not finite). Integer arithmetic, not
+    /// `String(format:)`, which was a tenth of the skill map page's CPU time for its heatmap.
     static func format(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == 0 ? "0.0" : String(format: "%.1f", rounded)
+        guard value.isFinite, abs(value) < 1e15 else { return "0.0" }
+        let tenths = Int((value * 10).rounded())
+        let magnitude = tenths.magnitude
+        return "\(tenths < 0 ? "-" : "")\(magnitude / 10).\(magnitude % 10)"
     }
 }
