@@ -173,7 +173,7 @@ public final class AppDatabase: Sendable {
     }
 
     /// Runs `body` in one write transaction on one connection; on any error nothing is written. Before it commits,
-    /// the skill map's tally takes in the people the transaction changed (`SkillMapTally.refresh`).
+    /// the skill map's tally takes in the people the transaction changed (`SkillMapTally.refreshIfFew`).
     ///
     /// On SQLite the transaction starts with `BEGIN IMMEDIATE`, which takes the write lock before anything is read:
     /// writers from other processes queue behind it (for up to the busy timeout) instead of failing on a stale
@@ -214,7 +214,7 @@ public final class AppDatabase: Sendable {
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
                 let result = try await body(sql)
-                try await SkillMapTally.refresh(sql)
+                try await SkillMapTally.refreshIfFew(sql)
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
@@ -234,7 +234,7 @@ public final class AppDatabase: Sendable {
                 throw StorageError.corrupt(detail: "the database driver does not speak SQL")
             }
             let result = try await body(sql)
-            try await SkillMapTally.refresh(sql)
+            try await SkillMapTally.refreshIfFew(sql)
             return result
         }
     }

@@ -96,6 +96,8 @@ case "import", "csv":
     }
     log("Importing \(count) people…")
     try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), by: bench)
+    // As `itss import people` does: the skill map's counts are brought up to date after the import.
+    try await database.refreshSkillMapTally()
     log("Importing \(count * items.count) ratings (\(size / 1_000_000) MB of CSV)…")
     let start = DispatchTime.now().uptimeNanoseconds
     let summary = try await database.importAssessments(
@@ -107,6 +109,10 @@ case "import", "csv":
         String(
             format: "  %.1f s from the file: %.0f rating rows/s (target ≥ 300,000 SQLite, ≥ 150,000 PostgreSQL); ",
             total / 1000, Double(summary.rows) / (total / 1000)) + "peak RSS " + peakMemory())
+    // Then, as `itss import assessments` does after the import has committed: the skill map's counts.
+    let counting = DispatchTime.now().uptimeNanoseconds
+    try await database.refreshSkillMapTally()
+    print(String(format: "  then the skill map's counts for %d people: %.1f s", count, milliseconds(since: counting) / 1000))
 case "levels":
     log("Importing \(count) people with approved assessments…")
     try await database.importPeople(try SpreadsheetRows.people(peopleCSV(count)), by: bench)

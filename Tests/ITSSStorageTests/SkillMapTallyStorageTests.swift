@@ -1,5 +1,6 @@
 import Foundation
 import ITSSDomain
+import ITSSImport
 import ITSSTestSupport
 import SQLKit
 import Testing
@@ -171,6 +172,25 @@ struct SkillMapTallyStorageTests {
             try await Self.compareAll(database, days: [Day("2026-04-20")].compactMap { $0 }, step: "after concurrent writes")
             let whole = try await database.skillMap(try await database.skillMapScope(orgUnit: nil, for: Self.admin))
             #expect(whole.people == 9 + 24)
+        }
+    }
+
+    @Test("a bulk import leaves its people to be counted after it; a map read counts them first", arguments: TestBackend.enabled)
+    func bulkImportCaughtUp(backend: TestBackend) async throws {
+        try await Self.withOrganisation(backend) { database, _ in
+            let count = SkillMapTally.refreshedInline + 1_500
+            var csv = "employee_number,name,org_unit,fields\n"
+            for number in 0..<count { csv += "B\(number),Bulk \(number),\(number % 2 == 0 ? "OPS-SD" : "DEV"),V2:Service desk\n" }
+            try await database.importPeople(try SpreadsheetRows.people(Array(csv.utf8)), actor: "test")
+            // PostgreSQL marks once per statement (people, then their fields): count the people.
+            let marked = try await database.sql().raw("SELECT COUNT(DISTINCT person_id) AS n FROM skill_map_dirty").first()?
+                .decode(column: "n", as: Int.self)
+            #expect(marked == count, "more than refreshedInline people are left marked by the import")
+            // The map reads only after catching up, a round at a time.
+            let whole = try await database.skillMapScope(orgUnit: nil, for: Self.admin)
+            #expect(try await database.skillMap(whole).people == 9 + count)
+            #expect(try await database.sql().raw("SELECT id FROM skill_map_dirty LIMIT 1").first() == nil)
+            try await Self.compareAll(database, days: [Day("2026-04-20")].compactMap { $0 }, step: "after the bulk import")
         }
     }
 

@@ -33,6 +33,7 @@ extension AppDatabase {
     /// Migrations whose data step needs the level rule run it after the schema batch: when this batch applied
     /// `M013_ExperienceMeasures`, the levels of people with experience in fields naming installation sites or
     /// inquiries are recomputed and every change is audited (`recomputeLevels(naming:reason:by:)`).
+    /// Last, the skill map's counts take in whatever the batch changed (`refreshSkillMapTally`).
     public func migrate() async throws {
         let migrator = try makeMigrator()
         try await migrator.setupIfNeeded().get()
@@ -47,7 +48,7 @@ extension AppDatabase {
                     + "including installation sites and answered inquiries (M013)",
                 by: .system("migration M013"))
         }
-        try await refreshSkillMapTallyIfNeeded()
+        try await refreshSkillMapTally()
     }
 
     /// Reverts the most recent batch of migrations.

@@ -118,7 +118,7 @@ extension AppDatabase {
     /// day only for the whole organisation (the changes by day are kept for it alone).
     /// - Throws: `StorageError.refused` for a unit as of a day.
     func skillMapCountsFromTally(_ scope: SkillMapScope, filter: SkillMapFilter) async throws -> SkillMapCounts {
-        try await refreshSkillMapTallyIfNeeded()
+        try await refreshSkillMapTally()
         var conditions: [SQLQueryString] = ["basis = \(bind: filter.basis.column)"]
         if let day = filter.asOf {
             guard scope.unitIDs == nil else {

@@ -13,9 +13,11 @@ import SQLKit
 /// out and the new one added.
 ///
 /// Triggers on `people`, `person_fields`, `person_levels` and `level_history` mark a changed person in
-/// `skill_map_dirty`, whatever path wrote; every write transaction refreshes the marked people before it commits
-/// (`AppDatabase.transaction`), so the tally is never behind a committed write. Marks left by writes outside a
-/// transaction (migrations) are refreshed by the next transaction or before the next map is read.
+/// `skill_map_dirty`, whatever path wrote; a write transaction refreshes the marked people before it commits
+/// (`AppDatabase.transaction`), so the tally is not behind a committed write. A bulk change (more than
+/// `refreshedInline` people, or a write outside a transaction such as a migration) is left marked and caught up
+/// after it, in short transactions (`AppDatabase.refreshSkillMapTally`); a map read catches up first, so no map
+/// is ever counted from a tally behind the data.
 enum SkillMapTally {
     static let now = "now"
     static let approved = "approved"
@@ -29,6 +31,8 @@ enum SkillMapTally {
     static let withoutAssessment = -1
     /// People refreshed per round: the size of the `IN` lists the inputs are read with.
     static let peoplePerRound = 2_000
+    /// The most changed people a write transaction refreshes before it commits (a few seconds' work at most).
+    static let refreshedInline = 5_000
     /// The PostgreSQL advisory lock that serialises refreshes, so that concurrent transactions add to the same
     /// counts one after the other (and never deadlock on them).
     static let lockKey: Int64 = 0x6974_7373_6D61_70
@@ -52,30 +56,43 @@ enum SkillMapTally {
         }
     }
 
-    /// Refreshes the share of every person marked as changed, inside the caller's write transaction.
+    /// Refreshes the share of every person marked as changed, inside the caller's write transaction, when they are
+    /// at most `refreshedInline`; more are left marked for `AppDatabase.refreshSkillMapTally`, so that a bulk import
+    /// is not held up by the counts (readers refresh first, so they never see them behind).
     /// - Throws: the driver's error; `StorageError.corrupt` for a stored timestamp that is not a date.
-    static func refresh(_ sql: any SQLDatabase) async throws {
-        var locked = false
-        while true {
-            let marks = try await sql.raw(
-                "SELECT id, person_id FROM skill_map_dirty ORDER BY person_id LIMIT \(bind: peoplePerRound)"
-            ).all()
-            guard !marks.isEmpty else { return }
-            if !locked, sql.dialect.name == "postgresql" {
-                // Marks committed before the lock was granted are read again under it.
-                try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
-                locked = true
-                continue
-            }
-            var markIDs: [Int64] = []
-            var people = Set<Int64>()
-            for mark in marks {
-                markIDs.append(try mark.decode(column: "id", as: Int64.self))
-                people.insert(try mark.decode(column: "person_id", as: Int64.self))
-            }
-            try await refresh(sql, people: people.sorted())
-            try await sql.raw("DELETE FROM skill_map_dirty WHERE id IN \(list: markIDs)").run()
+    static func refreshIfFew(_ sql: any SQLDatabase) async throws {
+        let marked =
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM (SELECT id FROM skill_map_dirty LIMIT \(bind: refreshedInline + 1)) marks
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        guard marked > 0, marked <= refreshedInline else { return }
+        while try await refreshRound(sql) > 0 {}
+    }
+
+    /// Refreshes up to `peoplePerRound` marked people inside the caller's write transaction.
+    /// - Returns: How many people were refreshed; 0 when none is marked.
+    /// - Throws: the driver's error; `StorageError.corrupt` for a stored timestamp that is not a date.
+    static func refreshRound(_ sql: any SQLDatabase) async throws -> Int {
+        guard try await sql.raw("SELECT id FROM skill_map_dirty LIMIT 1").first() != nil else { return 0 }
+        if sql.dialect.name == "postgresql" {
+            // Marks committed before the lock was granted are read under it.
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
         }
+        let marks = try await sql.raw(
+            "SELECT id, person_id FROM skill_map_dirty ORDER BY person_id LIMIT \(bind: peoplePerRound)"
+        ).all()
+        var markIDs: [Int64] = []
+        var people = Set<Int64>()
+        for mark in marks {
+            markIDs.append(try mark.decode(column: "id", as: Int64.self))
+            people.insert(try mark.decode(column: "person_id", as: Int64.self))
+        }
+        guard !people.isEmpty else { return 0 }
+        try await refresh(sql, people: people.sorted())
+        try await sql.raw("DELETE FROM skill_map_dirty WHERE id IN \(list: markIDs)").run()
+        return people.count
     }
 
     /// Replaces the share of `people` (deleted people lose theirs).
@@ -172,11 +189,18 @@ enum SkillMapTally {
 }
 
 extension AppDatabase {
-    /// Refreshes the skill map's tally when people are marked as changed by a write outside a transaction (a
-    /// migration); one indexed probe otherwise.
+    /// Brings the skill map's counts up to date after a bulk change (an import, the demo, a migration): the marked
+    /// people a round at a time, each round its own short transaction. Nothing to do costs one indexed probe.
+    /// - Parameter progress: Called after each round with the people refreshed so far.
     /// - Throws: the driver's error.
-    func refreshSkillMapTallyIfNeeded() async throws {
+    public func refreshSkillMapTally(progress: (@Sendable (Int) -> Void)? = nil) async throws {
         guard try await sql().raw("SELECT id FROM skill_map_dirty LIMIT 1").first() != nil else { return }
-        try await transaction { _ in }
+        var refreshed = 0
+        while true {
+            let round = try await transaction { sql in try await SkillMapTally.refreshRound(sql) }
+            guard round > 0 else { return }
+            refreshed += round
+            progress?(refreshed)
+        }
     }
 }

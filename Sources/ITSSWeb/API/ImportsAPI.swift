@@ -4,7 +4,8 @@ import ITSSImport
 import ITSSStorage
 
 /// Bulk imports from CSV (HR and administrators), all or nothing: a refused file answers 422 with every bad
-/// row and its line, and nothing is written. The same use cases as `itss import`.
+/// row and its line, and nothing is written. The same use cases as `itss import`; the skill map's counts are
+/// brought up to date before answering.
 struct ImportsAPI {
     let handlers: APIHandlers
 
@@ -14,12 +15,14 @@ struct ImportsAPI {
             let identity = try context.require(.hr)
             let rows = try SpreadsheetRows.people(try await request.text(contentType: "text/csv", context: context))
             let summary = try await database.importPeople(rows, by: identity.principal)
+            try await database.refreshSkillMapTally()
             return try Response.json(APIImportSummary(summary), status: .created)
         }
         api.post("/imports/experience") { request, context in
             let identity = try context.require(.hr)
             let rows = try SpreadsheetRows.experience(try await request.text(contentType: "text/csv", context: context))
             let summary = try await database.importExperience(rows, by: identity.principal)
+            try await database.refreshSkillMapTally()
             return try Response.json(APIImportSummary(summary), status: .created)
         }
         api.post("/imports/assessments") { request, context in
@@ -36,6 +39,7 @@ struct ImportsAPI {
             }
             let rows = try SpreadsheetRows.ratings(try await request.text(contentType: "text/csv", context: context))
             let summary = try await database.importAssessments(rows, approvedBy: approverID, by: identity.principal)
+            try await database.refreshSkillMapTally()
             return try Response.json(APIImportSummary(summary), status: .created)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ITSSImport
 import ITSSStorage
+import Synchronization
 
 /// `itss import people|experience|assessments FILE.csv`: all-or-nothing bulk migration from spreadsheets.
 struct ImportCommand: AsyncParsableCommand {
@@ -24,6 +25,20 @@ struct ImportCommand: AsyncParsableCommand {
             return try CSVInput(contentsOfFile: file)
         } catch {
             throw CLIError("\(file): cannot read the file (\(error.localizedDescription))")
+        }
+    }
+
+    /// Brings the skill map's counts up to date after a bulk change, with progress on standard error: an import of
+    /// many people leaves them to be counted after it commits (`AppDatabase.refreshSkillMapTally`).
+    static func refreshSkillMap(_ database: AppDatabase) async throws {
+        let step = Mutex(0)
+        try await database.refreshSkillMapTally { refreshed in
+            let report = step.withLock { last -> Bool in
+                guard refreshed - last >= 20_000 else { return false }
+                last = refreshed
+                return true
+            }
+            if report { Output.note("Skill map counts: \(refreshed) people…") }
         }
     }
 
@@ -51,7 +66,9 @@ struct ImportCommand: AsyncParsableCommand {
                     let rows = try SpreadsheetRows.people(ImportCommand.read(file))
                     Output.note("Importing \(rows.count) people…")
                     return try await DatabaseSession.with {
-                        try await $0.importPeople(rows, by: try await DatabaseSession.principal($0))
+                        let summary = try await $0.importPeople(rows, by: try await DatabaseSession.principal($0))
+                        try await ImportCommand.refreshSkillMap($0)
+                        return summary
                     }
                 }
                 Output.line("Imported \(summary.created) people.")
@@ -70,7 +87,9 @@ struct ImportCommand: AsyncParsableCommand {
                     let rows = try SpreadsheetRows.experience(ImportCommand.read(file))
                     Output.note("Importing \(rows.count) experience records…")
                     return try await DatabaseSession.with {
-                        try await $0.importExperience(rows, by: try await DatabaseSession.principal($0))
+                        let summary = try await $0.importExperience(rows, by: try await DatabaseSession.principal($0))
+                        try await ImportCommand.refreshSkillMap($0)
+                        return summary
                     }
                 }
                 Output.line("Imported \(summary.created) experience records; \(summary.levelsComputed) level(s) recomputed.")
@@ -101,9 +120,11 @@ struct ImportCommand: AsyncParsableCommand {
                                 throw CLIError("--approved-by: " + CLIError(error).message)
                             }
                         }
-                        return try await database.importAssessments(
+                        let summary = try await database.importAssessments(
                             batches: { try SpreadsheetRows.ratingBatches(ImportCommand.open(path)) }, approvedBy: approverID,
                             by: try await DatabaseSession.principal(database))
+                        try await ImportCommand.refreshSkillMap(database)
+                        return summary
                     }
                 }
                 let seconds = Date().timeIntervalSince(start)

@@ -47,19 +47,21 @@ struct ImportsPage: Sendable {
         }
         let bytes = Array(form.csv.utf8)
         do {
+            let summary: BulkImportSummary
             switch form.kind {
             case .people:
-                return .imported(try await database.importPeople(try SpreadsheetRows.people(bytes), by: principal))
+                summary = try await database.importPeople(try SpreadsheetRows.people(bytes), by: principal)
             case .experience:
-                return .imported(try await database.importExperience(try SpreadsheetRows.experience(bytes), by: principal))
+                summary = try await database.importExperience(try SpreadsheetRows.experience(bytes), by: principal)
             case .assessments:
                 let approver = form.approvedBy.trimmingCharacters(in: .whitespaces)
                 let approverID: Int64? =
                     approver.isEmpty ? nil : try await attributing("approved_by") { try await database.personID(approver) }
-                return .imported(
-                    try await database.importAssessments(
-                        try SpreadsheetRows.ratings(bytes), approvedBy: approverID, by: principal))
+                summary = try await database.importAssessments(
+                    try SpreadsheetRows.ratings(bytes), approvedBy: approverID, by: principal)
             }
+            try await database.refreshSkillMapTally()
+            return .imported(summary)
         } catch let error as BulkImportError {
             return .refused(error.rows)
         }
