@@ -213,7 +213,7 @@ struct SkillMapTallyStorageTests {
             }
             #expect(try await database.skillMap(whole) == before)
             let shares = try await database.sql().raw(
-                "SELECT COUNT(*) AS n FROM skill_map_person_tally WHERE person_id NOT IN (SELECT id FROM people)"
+                "SELECT COUNT(*) AS n FROM skill_map_shares WHERE person_id NOT IN (SELECT id FROM people)"
             ).first()?.decode(column: "n", as: Int.self)
             #expect(shares == 0)
         }

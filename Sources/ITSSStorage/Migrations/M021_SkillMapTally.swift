@@ -1,7 +1,7 @@
 import FluentKit
 
-/// The skill map's stored counts (`SkillMapTally`): the tally, each person's share of it, and the marks of
-/// changed people with the triggers that set them on both databases.
+/// The skill map's stored counts (`SkillMapTally`): the tally, each person's share of it (`SkillMapShare`), and
+/// the marks of changed people with the triggers that set them on both databases.
 ///
 /// Every person is marked, so the tally is built from the stored data when the migration batch ends
 /// (`AppDatabase.migrate`). Nothing here has a foreign key: a deleted person's share must stay readable until it
@@ -31,10 +31,7 @@ struct M021_SkillMapTally: AsyncMigration {
             """
             CREATE TABLE skill_map_tally (\(key), PRIMARY KEY (basis, day, org_unit_id, active, field_id, cell))\(withoutRowID)
             """,
-            """
-            CREATE TABLE skill_map_person_tally (person_id BIGINT NOT NULL, \(key),
-                PRIMARY KEY (person_id, basis, day, org_unit_id, active, field_id, cell))\(withoutRowID)
-            """,
+            "CREATE TABLE skill_map_shares (person_id BIGINT PRIMARY KEY, share TEXT NOT NULL)",
         ]
         statements += schema.isPostgres ? Self.postgresTriggers : Self.sqliteTriggers
         statements.append("INSERT INTO skill_map_dirty (person_id) SELECT id FROM people")
@@ -55,7 +52,7 @@ struct M021_SkillMapTally: AsyncMigration {
             statements += ["DROP FUNCTION skill_map_mark_people()", "DROP FUNCTION skill_map_mark_pairs()"]
         }
         try await schema.run(statements)
-        try await schema.drop(["skill_map_person_tally", "skill_map_tally", "skill_map_dirty"])
+        try await schema.drop(["skill_map_shares", "skill_map_tally", "skill_map_dirty"])
     }
 
     /// SQLite: row triggers; a person already marked is not marked twice (one writer at a time).

@@ -8,9 +8,8 @@ import SQLKit
 /// `peopleField`, how many people) count there now (`day = 'now'`), and by how much the official counts change
 /// on each day (`day = 'YYYY-MM-DD'`, for the whole organisation only): the map as of a day sums the changes up to
 /// it. The whole organisation's rows (`everyUnit`) are kept besides each unit's, so that its map reads a few
-/// hundred rows however many units there are. Each
-/// person's own share is kept in `skill_map_person_tally`, so that when their data changes the old share is taken
-/// out and the new one added.
+/// hundred rows however many units there are. Each person's own share is kept in `skill_map_shares`
+/// (`SkillMapShare`), so that when their data changes the difference is added.
 ///
 /// Triggers on `people`, `person_fields`, `person_levels` and `level_history` mark a changed person in
 /// `skill_map_dirty`, whatever path wrote; a write transaction refreshes the marked people before it commits
@@ -95,35 +94,49 @@ enum SkillMapTally {
         return people.count
     }
 
-    /// Replaces the share of `people` (deleted people lose theirs).
+    /// Replaces the share of `people` (deleted people lose theirs): the difference between their stored shares and
+    /// their shares now is added to the tally, then the new shares are stored.
     private static func refresh(_ sql: any SQLDatabase, people: [Int64]) async throws {
         let inputs = try await loadInputs(sql, people: people)
-        let columns = ["person_id", "basis", "day", "org_unit_id", "active", "field_id", "cell", "n"]
-        var rows = BatchRows(columns: columns.count, capacity: inputs.count * 12)
-        for (person, input) in inputs {
-            for (key, count) in input.contributions() {
-                rows.append(
-                    .integer(person), .text(key.basis), .text(key.day), .integer(key.orgUnitID), .boolean(key.active),
-                    .integer(key.fieldID), .int(key.cell), .int(count))
+        var change: [SkillMapTallyKey: Int] = [:]
+        for row in try await sql.raw(
+            "SELECT share FROM skill_map_shares WHERE person_id IN \(list: people)"
+        ).all() {
+            for (key, count) in try SkillMapShare.decode(row.decode(column: "share", as: String.self)) {
+                change[key, default: 0] -= count
             }
         }
-        try await addShares(sql, of: people, sign: "-")
-        try await sql.raw("DELETE FROM skill_map_person_tally WHERE person_id IN \(list: people)").run()
-        try await BatchInsert.run(sql, into: "skill_map_person_tally", columns: columns, rows: rows)
-        try await addShares(sql, of: people, sign: "")
+        var shares = BatchRows(columns: 2, capacity: inputs.count)
+        for (person, input) in inputs {
+            let counts = input.contributions()
+            for (key, count) in counts { change[key, default: 0] += count }
+            shares.append(.integer(person), .text(SkillMapShare.encode(counts)))
+        }
+        try await add(sql, change.filter { $0.value != 0 })
+        try await sql.raw("DELETE FROM skill_map_shares WHERE person_id IN \(list: people)").run()
+        try await BatchInsert.run(sql, into: "skill_map_shares", columns: ["person_id", "share"], rows: shares)
     }
 
-    /// Adds (`sign` empty) or subtracts (`-`) the stored shares of `people` to the tally.
-    private static func addShares(_ sql: any SQLDatabase, of people: [Int64], sign: String) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO skill_map_tally (basis, day, org_unit_id, active, field_id, cell, n)
-            SELECT basis, day, org_unit_id, active, field_id, cell, \(unsafeRaw: sign)CAST(SUM(n) AS BIGINT)
-            FROM skill_map_person_tally WHERE person_id IN \(list: people)
-            GROUP BY basis, day, org_unit_id, active, field_id, cell
-            ON CONFLICT (basis, day, org_unit_id, active, field_id, cell) DO UPDATE SET n = skill_map_tally.n + excluded.n
-            """
-        ).run()
+    /// Adds `change` to the tally, a few hundred keys per statement.
+    private static func add(_ sql: any SQLDatabase, _ change: [SkillMapTallyKey: Int]) async throws {
+        let entries = Array(change)
+        var start = 0
+        while start < entries.count {
+            let end = min(start + 500, entries.count)
+            let values: [SQLQueryString] = entries[start..<end].map { key, count in
+                """
+                (\(bind: key.basis), \(bind: key.day), \(bind: key.orgUnitID), \(bind: key.active), \(bind: key.fieldID), \(bind: key.cell), \(bind: count))
+                """
+            }
+            try await sql.raw(
+                """
+                INSERT INTO skill_map_tally (basis, day, org_unit_id, active, field_id, cell, n)
+                VALUES \(values.joined(separator: ", "))
+                ON CONFLICT (basis, day, org_unit_id, active, field_id, cell) DO UPDATE SET n = skill_map_tally.n + excluded.n
+                """
+            ).run()
+            start = end
+        }
     }
 
     /// The inputs of `people` that still exist, by person id: four reads whatever their number.
