@@ -9,8 +9,8 @@ import FluentKit
 struct M021_SkillMapTally: AsyncMigration {
     var name: String { "M021_SkillMapTally" }
 
-    /// The tables whose rows decide how a person counts, the column naming the person, and (SQLite) the columns
-    /// whose update matters (`nil`: any).
+    /// The tables whose rows decide how a person counts, the column naming the person, and the columns whose
+    /// update matters (`nil`: any).
     static let watched: [(table: String, person: String, columns: [String]?)] = [
         ("people", "id", ["org_unit_id", "active", "created_at"]),
         ("person_fields", "person_id", nil),
@@ -49,7 +49,7 @@ struct M021_SkillMapTally: AsyncMigration {
             }
         }
         if schema.isPostgres {
-            statements += ["DROP FUNCTION skill_map_mark_people()", "DROP FUNCTION skill_map_mark_pairs()"]
+            statements += Self.watched.map { "DROP FUNCTION skill_map_mark_\($0.table)()" }
         }
         try await schema.run(statements)
         try await schema.drop(["skill_map_shares", "skill_map_tally", "skill_map_dirty"])
@@ -77,52 +77,38 @@ struct M021_SkillMapTally: AsyncMigration {
     }
 
     /// PostgreSQL: statement triggers over the changed rows (transition tables), so a bulk insert marks its
-    /// people with one statement. Concurrent transactions each add their own marks (no unique key to wait on), and
-    /// a refresh deletes only the marks it read.
+    /// people with one statement; an update marks only rows whose watched columns changed, as on SQLite. Concurrent
+    /// transactions each add their own marks (no unique key to wait on), and a refresh deletes only the marks it
+    /// read.
     static var postgresTriggers: [String] {
-        let functions = [
-            """
-            CREATE FUNCTION skill_map_mark_people() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF TG_OP = 'INSERT' THEN
-                    INSERT INTO skill_map_dirty (person_id) SELECT id FROM new_rows;
-                ELSIF TG_OP = 'UPDATE' THEN
-                    INSERT INTO skill_map_dirty (person_id)
-                    SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-                    WHERE n.org_unit_id IS DISTINCT FROM o.org_unit_id OR n.active <> o.active
-                        OR n.created_at <> o.created_at;
-                ELSE
-                    INSERT INTO skill_map_dirty (person_id) SELECT id FROM old_rows;
-                END IF;
-                RETURN NULL;
-            END $$
-            """,
-            """
-            CREATE FUNCTION skill_map_mark_pairs() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF TG_OP IN ('INSERT', 'UPDATE') THEN
-                    INSERT INTO skill_map_dirty (person_id) SELECT DISTINCT person_id FROM new_rows;
-                END IF;
-                IF TG_OP IN ('UPDATE', 'DELETE') THEN
-                    INSERT INTO skill_map_dirty (person_id) SELECT DISTINCT person_id FROM old_rows;
-                END IF;
-                RETURN NULL;
-            END $$
-            """,
-        ]
-        return functions
-            + watched.flatMap { table, _, _ in
-                let function = table == "people" ? "skill_map_mark_people()" : "skill_map_mark_pairs()"
-                return [
-                    ("insert", "INSERT", "NEW TABLE AS new_rows"),
-                    ("update", "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
-                    ("delete", "DELETE", "OLD TABLE AS old_rows"),
-                ].map { name, event, tables in
-                    """
-                    CREATE TRIGGER skill_map_\(table)_\(name) AFTER \(event) ON \(table) REFERENCING \(tables)
-                    FOR EACH STATEMENT EXECUTE FUNCTION \(function)
-                    """
-                }
+        watched.flatMap { table, person, columns in
+            let changed = columns.map { "WHERE " + $0.map { "n.\($0) IS DISTINCT FROM o.\($0)" }.joined(separator: " OR ") } ?? ""
+            let updated = "FROM new_rows n JOIN old_rows o ON o.id = n.id \(changed)"
+            let function = """
+                CREATE FUNCTION skill_map_mark_\(table)() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'INSERT' THEN
+                        INSERT INTO skill_map_dirty (person_id) SELECT DISTINCT \(person) FROM new_rows;
+                    ELSIF TG_OP = 'UPDATE' THEN
+                        INSERT INTO skill_map_dirty (person_id)
+                        SELECT o.\(person) \(updated) UNION SELECT n.\(person) \(updated);
+                    ELSE
+                        INSERT INTO skill_map_dirty (person_id) SELECT DISTINCT \(person) FROM old_rows;
+                    END IF;
+                    RETURN NULL;
+                END $$
+                """
+            let triggers = [
+                ("insert", "INSERT", "NEW TABLE AS new_rows"),
+                ("update", "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+                ("delete", "DELETE", "OLD TABLE AS old_rows"),
+            ].map { name, event, tables in
+                """
+                CREATE TRIGGER skill_map_\(table)_\(name) AFTER \(event) ON \(table) REFERENCING \(tables)
+                FOR EACH STATEMENT EXECUTE FUNCTION skill_map_mark_\(table)()
+                """
             }
+            return [function] + triggers
+        }
     }
 }
