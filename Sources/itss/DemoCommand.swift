@@ -26,7 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
                 let principal = try await DatabaseSession.principal(database)
                 let summary = try await database.generateDemo(
                     people: people, seed: seed, force: force, by: principal, progress: { Output.note($0) })
-                try await ImportCommand.refreshSkillMap(database)
+                try await database.refreshSkillMapTallyReporting()
                 let accounts = try await database.hasDemoAccounts() ? [] : try await database.createDemoAccounts(by: principal)
                 return (summary, accounts)
             }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ITSSImport
 import ITSSStorage
-import Synchronization
 
 /// `itss import people|experience|assessments FILE.csv`: all-or-nothing bulk migration from spreadsheets.
 struct ImportCommand: AsyncParsableCommand {
@@ -25,20 +24,6 @@ struct ImportCommand: AsyncParsableCommand {
             return try CSVInput(contentsOfFile: file)
         } catch {
             throw CLIError("\(file): cannot read the file (\(error.localizedDescription))")
-        }
-    }
-
-    /// Brings the skill map's counts up to date after a bulk change, with progress on standard error: an import of
-    /// many people leaves them to be counted after it commits (`AppDatabase.refreshSkillMapTally`).
-    static func refreshSkillMap(_ database: AppDatabase) async throws {
-        let step = Mutex(0)
-        try await database.refreshSkillMapTally { refreshed in
-            let report = step.withLock { last -> Bool in
-                guard refreshed - last >= 20_000 else { return false }
-                last = refreshed
-                return true
-            }
-            if report { Output.note("Skill map counts: \(refreshed) people…") }
         }
     }
 
@@ -67,7 +52,7 @@ struct ImportCommand: AsyncParsableCommand {
                     Output.note("Importing \(rows.count) people…")
                     return try await DatabaseSession.with {
                         let summary = try await $0.importPeople(rows, by: try await DatabaseSession.principal($0))
-                        try await ImportCommand.refreshSkillMap($0)
+                        try await $0.refreshSkillMapTallyReporting()
                         return summary
                     }
                 }
@@ -88,7 +73,7 @@ struct ImportCommand: AsyncParsableCommand {
                     Output.note("Importing \(rows.count) experience records…")
                     return try await DatabaseSession.with {
                         let summary = try await $0.importExperience(rows, by: try await DatabaseSession.principal($0))
-                        try await ImportCommand.refreshSkillMap($0)
+                        try await $0.refreshSkillMapTallyReporting()
                         return summary
                     }
                 }
@@ -123,7 +108,7 @@ struct ImportCommand: AsyncParsableCommand {
                         let summary = try await database.importAssessments(
                             batches: { try SpreadsheetRows.ratingBatches(ImportCommand.open(path)) }, approvedBy: approverID,
                             by: try await DatabaseSession.principal(database))
-                        try await ImportCommand.refreshSkillMap(database)
+                        try await database.refreshSkillMapTallyReporting()
                         return summary
                     }
                 }
